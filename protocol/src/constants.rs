@@ -1,0 +1,104 @@
+//! Limits and enumerations of the protocol (the same numbers as the Move package).
+
+/// Endpoints per Host; bounds the gas of one selection.
+pub const MAX_ENDPOINTS: usize = 64;
+/// Bytes in a label or a region.
+pub const MAX_LABEL: usize = 64;
+/// Bytes in an affinity key.
+pub const MAX_KEY: usize = 128;
+/// Largest endpoint weight.
+pub const MAX_WEIGHT: u32 = 1_000_000;
+/// Largest allowed `max_payload` (Sui caps one pure argument at 16 KiB).
+pub const MAX_PAYLOAD_LIMIT: u64 = 16_384;
+/// Largest allowed `max_pending`.
+pub const MAX_PENDING_LIMIT: u64 = 1_000_000;
+/// Largest `heartbeat_timeout_ms` and `lease_ms` (365 days): `now + x` stays far from u64 overflow.
+pub const MAX_DURATION_MS: u64 = 31_536_000_000;
+/// Largest `healthy_threshold` and `max_attempts`.
+pub const MAX_THRESHOLD: u32 = 100;
+/// 2^64 / golden ratio: the WEIGHTED policy's stride is the first number at or above
+/// `total * GOLDEN / 2^64` that is coprime with `total`.
+pub const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Selection policy of a Pipe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Policy {
+    RoundRobin = 0,
+    Weighted = 1,
+    LeastInflight = 2,
+    Affinity = 3,
+    Random = 4,
+    Region = 5,
+}
+
+impl Policy {
+    pub const ALL: [Policy; 6] = [
+        Policy::RoundRobin,
+        Policy::Weighted,
+        Policy::LeastInflight,
+        Policy::Affinity,
+        Policy::Random,
+        Policy::Region,
+    ];
+
+    pub fn from_u8(v: u8) -> Option<Self> {
+        Self::ALL.get(v as usize).copied()
+    }
+
+    /// The lower-case name used by the CLI and config files (`round_robin`, `least_inflight`, ...).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Policy::RoundRobin => "round_robin",
+            Policy::Weighted => "weighted",
+            Policy::LeastInflight => "least_inflight",
+            Policy::Affinity => "affinity",
+            Policy::Random => "random",
+            Policy::Region => "region",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        let norm = name.to_ascii_lowercase().replace('-', "_");
+        Self::ALL.into_iter().find(|p| p.name() == norm)
+    }
+}
+
+/// ACTIVE endpoints take traffic; STANDBY ones only when no ACTIVE one is selectable.
+pub const ROLE_ACTIVE: u8 = 0;
+pub const ROLE_STANDBY: u8 = 1;
+
+/// Administrative state of an endpoint.
+pub const STATE_UP: u8 = 0;
+pub const STATE_DRAINING: u8 = 1;
+pub const STATE_DISABLED: u8 = 2;
+
+/// Why a request was reassigned or dead-lettered.
+pub const REASON_EXPIRED: u8 = 0;
+pub const REASON_RELEASED: u8 = 1;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policies_round_trip_by_number_and_name() {
+        for p in Policy::ALL {
+            assert_eq!(Policy::from_u8(p as u8), Some(p));
+            assert_eq!(Policy::from_name(p.name()), Some(p));
+        }
+        assert_eq!(Policy::from_u8(6), None);
+        assert_eq!(
+            Policy::from_name("Least-Inflight"),
+            Some(Policy::LeastInflight)
+        );
+        assert_eq!(Policy::from_name("fastest"), None);
+    }
+
+    #[test]
+    fn weight_totals_fit_the_weighted_arithmetic() {
+        let max_total = MAX_ENDPOINTS as u64 * MAX_WEIGHT as u64;
+        assert!(max_total < 1 << 26, "(rr % total) * stride fits in u64");
+        assert_eq!(GOLDEN, 11_400_714_819_323_198_485);
+    }
+}

@@ -1,0 +1,144 @@
+//! Every event of the package (`dtp::events`), laid out as the Move structs so that `bcs` decodes the
+//! `contents` of an event read from a Sui node.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::HostConfig;
+use crate::move_types::{Address, ObjectId};
+
+/// The Move module that defines every event struct.
+pub const EVENTS_MODULE: &str = "events";
+
+macro_rules! events {
+    ($( $(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? } )*) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+            pub struct $name { $(pub $field: $ty),* }
+
+            impl From<$name> for Event {
+                fn from(e: $name) -> Event { Event::$name(e) }
+            }
+        )*
+
+        /// Any dtp event.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Event { $($name($name)),* }
+
+        impl Event {
+            /// The Move struct name (`Assigned`), i.e. the last part of the event type.
+            pub fn name(&self) -> &'static str {
+                match self { $(Event::$name(_) => stringify!($name)),* }
+            }
+
+            /// Every event struct name.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            /// BCS of the event struct (the `contents` of a Sui event).
+            pub fn to_bcs(&self) -> Vec<u8> {
+                match self {
+                    $(Event::$name(e) => bcs::to_bytes(e).expect("event serialises")),*
+                }
+            }
+
+            /// Decode the `contents` of an event whose struct name is `name`.
+            /// `Ok(None)` means the name is not a dtp event.
+            pub fn from_bcs(name: &str, contents: &[u8]) -> Result<Option<Event>, bcs::Error> {
+                match name {
+                    $(stringify!($name) => Ok(Some(Event::$name(bcs::from_bytes(contents)?))),)*
+                    _ => Ok(None),
+                }
+            }
+        }
+    };
+}
+
+events! {
+    HostCreated { host: ObjectId, label: String, admin: Address }
+    EndpointAdded { host: ObjectId, server: Address, label: String, region: String, weight: u32, max_inflight: u32, role: u8 }
+    EndpointUpdated { host: ObjectId, server: Address, label: String, region: String, weight: u32, max_inflight: u32, role: u8, state: u8 }
+    EndpointRemoved { host: ObjectId, server: Address }
+    ConfigUpdated { host: ObjectId, config: HostConfig }
+    /// Emitted only by a transaction that makes an endpoint cross the healthy line.
+    HealthChanged { host: ObjectId, server: Address, healthy: bool }
+    PipeCreated { pipe: ObjectId, host: ObjectId, label: String, policy: u8 }
+    PolicyChanged { pipe: ObjectId, policy: u8 }
+    /// A new request (or a redriven one) and the server chosen for it.
+    Assigned { pipe: ObjectId, seq: u64, server: Address, attempt: u32, deadline_ms: u64, sender: Address, standby: bool }
+    Claimed { pipe: ObjectId, seq: u64, server: Address, attempt: u32, deadline_ms: u64 }
+    /// Takeover (reason EXPIRED) or release (reason RELEASED): `to` now holds `attempt`.
+    Reassigned { pipe: ObjectId, seq: u64, from: Address, to: Address, attempt: u32, deadline_ms: u64, reason: u8, standby: bool }
+    Completed { pipe: ObjectId, seq: u64, server: Address, attempt: u32, ok: bool, response: Vec<u8>, latency_ms: u64 }
+    DeadLettered { pipe: ObjectId, seq: u64, server: Address, attempt: u32, reason: u8 }
+    Cancelled { pipe: ObjectId, seq: u64, sender: Address }
+    Redriven { pipe: ObjectId, seq: u64 }
+    Purged { pipe: ObjectId, seq: u64 }
+}
+
+impl Event {
+    /// The Pipe this event is about, if it is a pipe event.
+    pub fn pipe(&self) -> Option<ObjectId> {
+        match self {
+            Event::PipeCreated(e) => Some(e.pipe),
+            Event::PolicyChanged(e) => Some(e.pipe),
+            Event::Assigned(e) => Some(e.pipe),
+            Event::Claimed(e) => Some(e.pipe),
+            Event::Reassigned(e) => Some(e.pipe),
+            Event::Completed(e) => Some(e.pipe),
+            Event::DeadLettered(e) => Some(e.pipe),
+            Event::Cancelled(e) => Some(e.pipe),
+            Event::Redriven(e) => Some(e.pipe),
+            Event::Purged(e) => Some(e.pipe),
+            _ => None,
+        }
+    }
+
+    /// The request sequence number this event is about, if any.
+    pub fn seq(&self) -> Option<u64> {
+        match self {
+            Event::Assigned(e) => Some(e.seq),
+            Event::Claimed(e) => Some(e.seq),
+            Event::Reassigned(e) => Some(e.seq),
+            Event::Completed(e) => Some(e.seq),
+            Event::DeadLettered(e) => Some(e.seq),
+            Event::Cancelled(e) => Some(e.seq),
+            Event::Redriven(e) => Some(e.seq),
+            Event::Purged(e) => Some(e.seq),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_round_trip_through_bcs_by_name() {
+        let e = Event::Assigned(Assigned {
+            pipe: Address::new([3; 32]),
+            seq: 7,
+            server: Address::new([4; 32]),
+            attempt: 2,
+            deadline_ms: 99,
+            sender: Address::new([5; 32]),
+            standby: true,
+        });
+        let bytes = e.to_bcs();
+        assert_eq!(bytes.len(), 32 + 8 + 32 + 4 + 8 + 32 + 1);
+        let back = Event::from_bcs(e.name(), &bytes).unwrap().unwrap();
+        assert_eq!(back, e);
+        assert_eq!(back.seq(), Some(7));
+        assert_eq!(Event::from_bcs("Transfer", &bytes).unwrap(), None);
+        assert!(Event::from_bcs("Assigned", &bytes[..10]).is_err());
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut names = Event::NAMES.to_vec();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Event::NAMES.len());
+        assert_eq!(Event::NAMES.len(), 16);
+    }
+}

@@ -1,0 +1,212 @@
+//! The selection function: which endpoint serves a request. Pure and deterministic, so `replay` can
+//! recompute every decision. Bit-identical to `move/sources/selection.move`; see docs/protocol.md.
+
+use blake2::digest::consts::U32;
+use blake2::{Blake2b, Digest};
+
+use crate::config::HostConfig;
+use crate::constants::{Policy, GOLDEN, ROLE_ACTIVE, ROLE_STANDBY};
+use crate::endpoint::Endpoint;
+use crate::error::MoveAbort;
+use crate::move_types::{Address, ObjectId, VecMap};
+
+/// Everything selection reads. `rr` is the Pipe's round-robin counter before this selection.
+#[derive(Debug, Clone, Copy)]
+pub struct SelectInput<'a> {
+    pub endpoints: &'a [Endpoint],
+    pub config: &'a HostConfig,
+    pub inflight: &'a VecMap<Address, u32>,
+    pub policy: Policy,
+    pub now: u64,
+    pub rr: u64,
+    pub key: &'a [u8],
+    pub region: &'a str,
+    pub pipe: ObjectId,
+    pub seq: u64,
+    pub attempt: u32,
+    pub exclude: Option<Address>,
+}
+
+/// The chosen endpoint (an index into `endpoints`) and whether it came from the standby tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    pub index: usize,
+    pub standby: bool,
+}
+
+/// Pending requests a server holds in a Pipe.
+pub fn inflight_of(inflight: &VecMap<Address, u32>, server: &Address) -> u32 {
+    inflight.get(server).copied().unwrap_or(0)
+}
+
+/// `selectable(e)`: healthy and under its in-flight cap.
+pub fn selectable(
+    e: &Endpoint,
+    cfg: &HostConfig,
+    inflight: &VecMap<Address, u32>,
+    now: u64,
+) -> bool {
+    e.is_healthy(cfg, now)
+        && (e.max_inflight == 0 || inflight_of(inflight, &e.server) < e.max_inflight)
+}
+
+/// The candidate tier: selectable ACTIVE endpoints, else selectable STANDBY ones.
+fn candidates(input: &SelectInput) -> (Vec<usize>, bool) {
+    let tier = |role: u8| -> Vec<usize> {
+        input
+            .endpoints
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.role == role
+                    && Some(e.server) != input.exclude
+                    && selectable(e, input.config, input.inflight, input.now)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let active = tier(ROLE_ACTIVE);
+    if active.is_empty() {
+        (tier(ROLE_STANDBY), true)
+    } else {
+        (active, false)
+    }
+}
+
+/// Selects the endpoint for one request; `ENoHealthyEndpoint` when there is none.
+pub fn select(input: &SelectInput) -> Result<Selection, MoveAbort> {
+    let (c, standby) = candidates(input);
+    if c.is_empty() {
+        return Err(MoveAbort::NoHealthyEndpoint);
+    }
+    let index = match input.policy {
+        Policy::RoundRobin => pick_rr(&c, input.rr),
+        Policy::Weighted => weighted(input, &c),
+        Policy::LeastInflight => least_inflight(input, &c),
+        Policy::Affinity if input.key.is_empty() => pick_rr(&c, input.rr),
+        Policy::Affinity => affinity(input, &c),
+        Policy::Random => {
+            c[(random_word(&input.pipe, input.seq, input.attempt) % c.len() as u64) as usize]
+        }
+        Policy::Region => region(input, &c),
+    };
+    Ok(Selection { index, standby })
+}
+
+fn pick_rr(c: &[usize], rr: u64) -> usize {
+    c[(rr % c.len() as u64) as usize]
+}
+
+fn weighted(input: &SelectInput, c: &[usize]) -> usize {
+    let weight = |i: usize| input.endpoints[i].weight as u64;
+    let total: u64 = c.iter().map(|&i| weight(i)).sum();
+    let point = ((input.rr % total) * weighted_stride(total)) % total;
+    let mut acc = 0u64;
+    for &i in c {
+        acc += weight(i);
+        if point < acc {
+            return i;
+        }
+    }
+    unreachable!("point < total")
+}
+
+/// The smallest `k >= max(1, total * GOLDEN / 2^64)` coprime with `total`.
+pub fn weighted_stride(total: u64) -> u64 {
+    let mut k = (((total as u128) * (GOLDEN as u128)) >> 64) as u64;
+    k = k.max(1);
+    while gcd(k, total) != 1 {
+        k += 1;
+    }
+    k
+}
+
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+fn least_inflight(input: &SelectInput, c: &[usize]) -> usize {
+    let load = |i: usize| {
+        let e = &input.endpoints[i];
+        (
+            inflight_of(input.inflight, &e.server) as u64,
+            e.weight as u64,
+        )
+    };
+    // Minimal inflight/weight, compared by cross-multiplication; ties in candidate order.
+    let mut best: Vec<usize> = Vec::new();
+    for &i in c {
+        match best.first() {
+            None => best.push(i),
+            Some(&b) => {
+                let ((fi, wi), (fb, wb)) = (load(i), load(b));
+                if fi * wb < fb * wi {
+                    best.clear();
+                    best.push(i);
+                } else if fi * wb == fb * wi {
+                    best.push(i);
+                }
+            }
+        }
+    }
+    pick_rr(&best, input.rr)
+}
+
+fn affinity(input: &SelectInput, c: &[usize]) -> usize {
+    let mut best = c[0];
+    let mut best_score = affinity_score(input.key, &input.endpoints[best].server);
+    for &i in &c[1..] {
+        let s = affinity_score(input.key, &input.endpoints[i].server);
+        if s > best_score {
+            best = i;
+            best_score = s;
+        }
+    }
+    best
+}
+
+fn region(input: &SelectInput, c: &[usize]) -> usize {
+    if !input.region.is_empty() {
+        let same: Vec<usize> = c
+            .iter()
+            .copied()
+            .filter(|&i| input.endpoints[i].region == input.region)
+            .collect();
+        if !same.is_empty() {
+            return pick_rr(&same, input.rr);
+        }
+    }
+    pick_rr(c, input.rr)
+}
+
+fn blake2b256(parts: &[&[u8]]) -> [u8; 32] {
+    let mut h = Blake2b::<U32>::new();
+    for p in parts {
+        h.update(p);
+    }
+    h.finalize().into()
+}
+
+fn be_u64(b: &[u8; 32]) -> u64 {
+    u64::from_be_bytes(b[..8].try_into().expect("8 bytes"))
+}
+
+/// Rendezvous score of `server` for `key`: `be_u64(blake2b256(key ++ bcs(server)))`.
+pub fn affinity_score(key: &[u8], server: &Address) -> u64 {
+    be_u64(&blake2b256(&[key, server.as_bytes()]))
+}
+
+/// The RANDOM policy's word: `be_u64(blake2b256(bcs(pipe) ++ bcs(seq) ++ bcs(attempt)))`.
+pub fn random_word(pipe: &ObjectId, seq: u64, attempt: u32) -> u64 {
+    be_u64(&blake2b256(&[
+        pipe.as_bytes(),
+        &seq.to_le_bytes(),
+        &attempt.to_le_bytes(),
+    ]))
+}
+
+#[cfg(test)]
+mod tests;
