@@ -21,6 +21,7 @@
 pub mod config;
 pub mod constants;
 pub mod ctx;
+pub mod dispatch;
 pub mod endpoint;
 pub mod error;
 pub mod events;
@@ -29,6 +30,7 @@ pub mod lease;
 pub mod move_types;
 pub mod pipe;
 pub mod request;
+pub mod schema;
 pub mod selection;
 
 pub use config::HostConfig;

@@ -1,1 +1,7 @@
-//! placeholder
+//! # dtp-tests
+//!
+//! Tests that span crates. [`vectors`] holds the conformance vectors machinery: the JSON scenario
+//! model (`tests/vectors/*.json`), the runner that executes them on the Rust twin, and the generator
+//! of the equivalent Move tests (`move/tests/vectors_tests.move`).
+
+pub mod vectors;
