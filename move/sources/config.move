@@ -1,11 +1,18 @@
 /// `HostConfig`: the tunables of a Host, their validation ("config ok" in docs/protocol.md) and the
-/// package-wide size limits. Every limit exists to keep a single transaction's gas bounded.
+/// package-wide limits, which keep one transaction's gas bounded and `now + duration` far from
+/// overflow.
+///
+/// `new` is the only way to build a config and aborts `EInvalidConfig` from this module, so
+/// `host::create_host` and `host::set_config` report an invalid config from `dtp::config`.
 module dtp::config;
+
+use std::string::String;
 
 // === Errors ===
 
 #[error(code = 13)]
-const EInvalidConfig: vector<u8> = b"a config value, endpoint argument, state or label is out of range";
+const EInvalidConfig: vector<u8> =
+    b"a config value, endpoint argument, state or label is out of range";
 
 // === Limits ===
 
@@ -21,6 +28,10 @@ const MAX_WEIGHT: u32 = 1_000_000;
 const MAX_PAYLOAD_LIMIT: u64 = 16_384;
 /// Largest allowed `max_pending`.
 const MAX_PENDING_LIMIT: u64 = 1_000_000;
+/// Largest `heartbeat_timeout_ms` and `lease_ms` (365 days): keeps `now + x` far from overflow.
+const MAX_DURATION_MS: u64 = 31_536_000_000;
+/// Largest `healthy_threshold` and `max_attempts`.
+const MAX_THRESHOLD: u32 = 100;
 
 /// The tunables of a Host. Field order is the BCS layout.
 public struct HostConfig has store, copy, drop {
@@ -68,8 +79,7 @@ public fun new(
     }
 }
 
-/// The "config ok" predicate. It returns a bool (rather than aborting) so that each caller aborts
-/// from its own module: an abort of `host::create_host` always comes from `dtp::host`.
+/// The "config ok" predicate.
 public fun is_valid(
     heartbeat_timeout_ms: u64,
     healthy_threshold: u32,
@@ -78,12 +88,21 @@ public fun is_valid(
     max_payload: u64,
     max_pending: u64,
 ): bool {
-    heartbeat_timeout_ms >= 1
-        && healthy_threshold >= 1
-        && lease_ms >= 1
-        && max_attempts >= 1
+    heartbeat_timeout_ms >= 1 && heartbeat_timeout_ms <= MAX_DURATION_MS
+        && healthy_threshold >= 1 && healthy_threshold <= MAX_THRESHOLD
+        && lease_ms >= 1 && lease_ms <= MAX_DURATION_MS
+        && max_attempts >= 1 && max_attempts <= MAX_THRESHOLD
         && max_payload >= 1 && max_payload <= MAX_PAYLOAD_LIMIT
         && max_pending >= 1 && max_pending <= MAX_PENDING_LIMIT
+}
+
+/// Whether `label` (a label or a region) fits in MAX_LABEL bytes.
+public fun is_label_ok(label: &String): bool { label.length() <= MAX_LABEL }
+
+/// Aborts `EInvalidConfig` from this module when `label` is too long; `host::create_host` checks
+/// its label with it, so every `EInvalidConfig` of `create_host` comes from `dtp::config`.
+public(package) fun assert_label(label: &String) {
+    assert!(is_label_ok(label), EInvalidConfig);
 }
 
 // === Field getters ===
@@ -113,3 +132,7 @@ public fun max_weight(): u32 { MAX_WEIGHT }
 public fun max_payload_limit(): u64 { MAX_PAYLOAD_LIMIT }
 
 public fun max_pending_limit(): u64 { MAX_PENDING_LIMIT }
+
+public fun max_duration_ms(): u64 { MAX_DURATION_MS }
+
+public fun max_threshold(): u32 { MAX_THRESHOLD }

@@ -1,8 +1,8 @@
 /// `Endpoint`: one server registered in a Host, with its on-chain health.
 ///
 /// Owns the role / state numbers, the "endpoint args ok" predicate, the health predicate
-/// (`is_healthy`) and the heartbeat streak rule. The Host decides *who* may change an endpoint; this
-/// module only knows *how* it changes.
+/// (`is_healthy`) and the heartbeat streak rule. The Host decides *who* may change an endpoint;
+/// this module only knows *how* it changes.
 module dtp::endpoint;
 
 use dtp::config::{Self, HostConfig};
@@ -74,8 +74,8 @@ public(package) fun new(
 /// "endpoint args ok": label and region <= MAX_LABEL bytes, 1 <= weight <= MAX_WEIGHT,
 /// role <= STANDBY. A predicate, so that the caller aborts from its own module.
 public fun args_ok(label: &String, region: &String, weight: u32, role: u8): bool {
-    label.length() <= config::max_label()
-        && region.length() <= config::max_label()
+    config::is_label_ok(label)
+        && config::is_label_ok(region)
         && weight >= 1 && weight <= config::max_weight()
         && role <= STANDBY
 }

@@ -28,7 +28,8 @@ public struct EndpointAdded has copy, drop {
     role: u8,
 }
 
-/// An endpoint's admin fields or state changed (update_endpoint, set_state, drain_self, resume_self).
+/// An endpoint's admin fields or state changed
+/// (update_endpoint, set_state, drain_self, resume_self).
 public struct EndpointUpdated has copy, drop {
     host: ID,
     server: address,
@@ -52,7 +53,8 @@ public struct ConfigUpdated has copy, drop {
     config: HostConfig,
 }
 
-/// `healthy(e, cfg, now)` flipped inside a transaction (not emitted when a heartbeat simply goes missing).
+/// `healthy(e, cfg, now)` flipped inside a transaction (not emitted when a heartbeat simply goes
+/// missing).
 public struct HealthChanged has copy, drop {
     host: ID,
     server: address,

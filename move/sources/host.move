@@ -3,6 +3,10 @@
 /// Admin functions take the `HostCap` of this Host; endpoint-self functions (`heartbeat`,
 /// `drain_self`, `resume_self`) authenticate the sender as a registered endpoint. Pipes only read
 /// the Host, so heartbeats and admin calls are the only writers of this shared object.
+///
+/// Every abort of these functions comes from this module, except an invalid label or config in
+/// `create_host` / `set_config`, which `config::assert_label` / `config::new` report from
+/// `dtp::config`.
 module dtp::host;
 
 use dtp::config::{Self, HostConfig};
@@ -24,7 +28,8 @@ const ETooManyEndpoints: vector<u8> = b"the Host already has MAX_ENDPOINTS endpo
 #[error(code = 11)]
 const EEndpointBusy: vector<u8> = b"the endpoint is still UP: drain or disable it first";
 #[error(code = 13)]
-const EInvalidConfig: vector<u8> = b"a config value, endpoint argument, state or label is out of range";
+const EInvalidConfig: vector<u8> =
+    b"a config value, endpoint argument, state or label is out of range";
 
 /// The endpoint registry (shared).
 public struct Host has key {
@@ -54,18 +59,7 @@ public fun create_host(
     max_pending: u64,
     ctx: &mut TxContext,
 ) {
-    assert!(label.length() <= config::max_label(), EInvalidConfig);
-    assert!(
-        config::is_valid(
-            heartbeat_timeout_ms,
-            healthy_threshold,
-            lease_ms,
-            max_attempts,
-            max_payload,
-            max_pending,
-        ),
-        EInvalidConfig,
-    );
+    config::assert_label(&label);
     let config = config::new(
         heartbeat_timeout_ms,
         healthy_threshold,
@@ -158,17 +152,6 @@ public fun set_config(
     max_pending: u64,
 ) {
     host.assert_admin(cap);
-    assert!(
-        config::is_valid(
-            heartbeat_timeout_ms,
-            healthy_threshold,
-            lease_ms,
-            max_attempts,
-            max_payload,
-            max_pending,
-        ),
-        EInvalidConfig,
-    );
     host.config =
         config::new(
             heartbeat_timeout_ms,
@@ -252,7 +235,8 @@ fun endpoint_index(host: &Host, server: address): u64 {
     i.destroy_some()
 }
 
-/// Sets the state of endpoint `i`, emitting `EndpointUpdated` and, if health flips, `HealthChanged`.
+/// Sets the state of endpoint `i`, emitting `EndpointUpdated` and, if health flips,
+/// `HealthChanged`.
 fun change_state(host: &mut Host, i: u64, state: u8, now: u64) {
     let before = host.endpoints[i].is_healthy(&host.config, now);
     host.endpoints[i].set_state(state);

@@ -8,6 +8,9 @@
 ///
 /// The Pipe only reads the Host: load counters (`inflight`) live here, so the hot path contends on
 /// this one shared object, and throughput scales by adding Pipes over the same Host.
+///
+/// Every abort of these functions comes from this module, except `ENoHealthyEndpoint` of a
+/// selection (`send`, `release`, `redrive`), which `dtp::selection` raises.
 module dtp::pipe;
 
 use dtp::config::{Self, HostConfig};
@@ -28,9 +31,10 @@ const ENotAdmin: vector<u8> = b"the HostCap is not this Host's";
 #[error(code = 2)]
 const ENotEndpoint: vector<u8> = b"the address is not a registered endpoint";
 #[error(code = 5)]
-const EPayloadTooLarge: vector<u8> = b"payload / response over max_payload, or key / region too long";
+const EPayloadTooLarge: vector<u8> =
+    b"payload / response over max_payload, or key / region too long";
 #[error(code = 6)]
-const ENoHealthyEndpoint: vector<u8> = b"no selectable endpoint, or the takeover caller is not healthy";
+const ENoHealthyEndpoint: vector<u8> = b"the takeover caller is not healthy";
 #[error(code = 7)]
 const EUnknownRequest: vector<u8> = b"no such request";
 #[error(code = 8)]
@@ -87,7 +91,7 @@ public fun create_pipe(
 ) {
     assert!(host.is_admin(cap), ENotAdmin);
     assert!(selection::is_valid_policy(policy), EInvalidPolicy);
-    assert!(label.length() <= config::max_label(), EInvalidConfig);
+    assert!(config::is_label_ok(&label), EInvalidConfig);
     // Id order is part of the contract: Pipe, then pending, then dead.
     let id = object::new(ctx);
     let pending = table::new(ctx);
@@ -135,7 +139,8 @@ public fun redrive(
         let req = &pipe.dead[seq];
         (req.key(), req.region(), req.attempt() + 1)
     };
-    let (server, standby) = pipe.select(host, &cfg, now, &key, &region, seq, attempt, option::none());
+    let (server, standby) =
+        pipe.select(host, &cfg, now, &key, &region, seq, attempt, option::none());
     let deadline_ms = now + cfg.lease_ms();
     let mut req = pipe.dead.remove(seq);
     req.reassign(server, 1, deadline_ms);
@@ -173,7 +178,7 @@ public fun send(
     assert!(
         payload.length() <= cfg.max_payload()
             && key.length() <= config::max_key()
-            && region.length() <= config::max_label(),
+            && config::is_label_ok(&region),
         EPayloadTooLarge,
     );
     assert!(pipe.pending.length() < cfg.max_pending(), EPipeFull);
@@ -183,7 +188,8 @@ public fun send(
     let deadline_ms = now + cfg.lease_ms();
     let sender = ctx.sender();
     pipe.next_seq = seq + 1;
-    pipe.pending.add(seq, request::new(seq, sender, key, region, payload, server, now, deadline_ms));
+    let req = request::new(seq, sender, key, region, payload, server, now, deadline_ms);
+    pipe.pending.add(seq, req);
     pipe.inflight_add(server);
     events::emit_assigned(object::id(pipe), seq, server, 1, deadline_ms, sender, standby);
     seq
@@ -352,7 +358,7 @@ fun assert_current(pipe: &Pipe, seq: u64, attempt: u32, sender: address) {
 }
 
 /// Runs the selection over the Host's endpoints and advances `rr`; returns the chosen server and
-/// whether it came from the STANDBY fallback.
+/// whether it came from the STANDBY fallback. Aborts `ENoHealthyEndpoint` from `dtp::selection`.
 fun select(
     pipe: &mut Pipe,
     host: &Host,
@@ -365,19 +371,19 @@ fun select(
     exclude: Option<address>,
 ): (address, bool) {
     let endpoints = host.endpoints();
-    let (cands, standby) = selection::candidates(endpoints, cfg, &pipe.inflight, now, exclude);
-    assert!(!cands.is_empty(), ENoHealthyEndpoint);
-    let i = selection::choose(
+    let (i, standby) = selection::select(
         endpoints,
-        &cands,
+        cfg,
+        object::id(pipe),
+        pipe.rr,
         &pipe.inflight,
         pipe.policy,
-        pipe.rr,
+        now,
         key,
         region,
-        object::id(pipe),
         seq,
         attempt,
+        exclude,
     );
     pipe.rr = pipe.rr + 1;
     (endpoints[i].server(), standby)

@@ -2,13 +2,12 @@
 ///
 /// Selection is deterministic from on-chain state so that the Rust twin, `replay` and any reader
 /// can recompute every assignment bit for bit. It never touches objects: the Pipe passes in what it
-/// knows (its id, `rr` and `inflight`) and advances `rr` itself. The steps are exposed separately
-/// (`candidates`, `choose`) so that the Pipe can abort `ENoHealthyEndpoint` from its own module;
-/// `select` is both steps in one call, for other packages and off-chain simulation.
+/// knows (its id, `rr` and `inflight`) and advances `rr` itself. `ENoHealthyEndpoint` of `send`,
+/// `release` and `redrive` is raised here, from `dtp::selection`.
 module dtp::selection;
 
 use dtp::config::HostConfig;
-use dtp::endpoint::Endpoint;
+use dtp::endpoint::{Self, Endpoint};
 use std::string::String;
 use sui::bcs;
 use sui::hash::blake2b256;
@@ -36,9 +35,10 @@ const RANDOM: u8 = 4;
 /// Round robin inside the request's region, else over everyone.
 const REGION: u8 = 5;
 
-/// 2^61 - 1, a prime larger than any possible total weight (64 * 1_000_000), so `rr * STRIDE %
-/// total` visits every residue once per `total` consecutive values of `rr`.
-const WEIGHT_STRIDE: u128 = 2_305_843_009_213_693_951;
+/// 2^64 / golden ratio. The WEIGHTED stride is the first number at or above `total * GOLDEN / 2^64`
+/// that is coprime with `total`: coprime, so `total` consecutive values of `rr` visit every point
+/// once; near `total / phi`, so the endpoints' turns are spread out rather than bunched.
+const GOLDEN: u64 = 11_400_714_819_323_198_485;
 
 /// Whether `policy` names one of the six policies.
 public fun is_valid_policy(policy: u8): bool { policy <= REGION }
@@ -69,20 +69,12 @@ public fun candidates(
     now: u64,
     exclude: Option<address>,
 ): (vector<u64>, bool) {
-    let active = candidates_with_role(endpoints, cfg, inflight, now, &exclude, dtp::endpoint::active());
+    let active = with_role(endpoints, cfg, inflight, now, &exclude, endpoint::active());
     if (!active.is_empty()) return (active, false);
-    let standby = candidates_with_role(
-        endpoints,
-        cfg,
-        inflight,
-        now,
-        &exclude,
-        dtp::endpoint::standby(),
-    );
-    (standby, true)
+    (with_role(endpoints, cfg, inflight, now, &exclude, endpoint::standby()), true)
 }
 
-fun candidates_with_role(
+fun with_role(
     endpoints: &vector<Endpoint>,
     cfg: &HostConfig,
     inflight: &VecMap<address, u32>,
@@ -103,9 +95,8 @@ fun candidates_with_role(
 }
 
 /// Step 2: the chosen index into `endpoints`, given the non-empty candidate list `cands` and
-/// `rr` (the Pipe's counter before this selection). Aborts `ENoHealthyEndpoint` on an empty list
-/// and `EInvalidPolicy` on an unknown policy.
-public fun choose(
+/// `rr` (the Pipe's counter before this selection).
+fun choose(
     endpoints: &vector<Endpoint>,
     cands: &vector<u64>,
     inflight: &VecMap<address, u32>,
@@ -117,9 +108,7 @@ public fun choose(
     seq: u64,
     attempt: u32,
 ): u64 {
-    assert!(is_valid_policy(policy), EInvalidPolicy);
     let n = cands.length();
-    assert!(n > 0, ENoHealthyEndpoint);
     if (policy == ROUND_ROBIN) {
         cands[rr % n]
     } else if (policy == WEIGHTED) {
@@ -143,7 +132,10 @@ public fun choose(
     }
 }
 
-/// Both steps: `(index into endpoints, standby)`. The caller must then set `rr = rr + 1`.
+/// `select` of docs/protocol.md: `(index into endpoints, standby)`. `rr` is the Pipe's counter
+/// before this selection, `seq` / `attempt` those the request will hold once assigned; the caller
+/// then sets `rr = rr + 1`. Aborts `EInvalidPolicy` on an unknown policy and `ENoHealthyEndpoint`
+/// when nobody is selectable.
 public fun select(
     endpoints: &vector<Endpoint>,
     cfg: &HostConfig,
@@ -158,18 +150,19 @@ public fun select(
     attempt: u32,
     exclude: Option<address>,
 ): (u64, bool) {
+    assert!(is_valid_policy(policy), EInvalidPolicy);
     let (cands, standby) = candidates(endpoints, cfg, inflight, now, exclude);
     assert!(!cands.is_empty(), ENoHealthyEndpoint);
     let index = choose(endpoints, &cands, inflight, policy, rr, key, region, pipe_id, seq, attempt);
     (index, standby)
 }
 
-/// `point = rr * STRIDE % total` (u128), then the first candidate whose running weight sum
-/// exceeds `point`.
+/// `point = ((rr % total) * stride) % total`, then the first candidate whose running weight sum
+/// exceeds `point`. `total < 2^26`, so the product fits in u64.
 fun choose_weighted(endpoints: &vector<Endpoint>, cands: &vector<u64>, rr: u64): u64 {
     let mut total = 0u64;
     cands.do_ref!(|i| total = total + (endpoints[*i].weight() as u64));
-    let point = (((rr as u128) * WEIGHT_STRIDE % (total as u128)) as u64);
+    let point = (rr % total) * weighted_stride(total) % total;
     let mut acc = 0u64;
     let mut k = 0;
     loop {
@@ -178,6 +171,24 @@ fun choose_weighted(endpoints: &vector<Endpoint>, cands: &vector<u64>, rr: u64):
         if (point < acc) return i;
         k = k + 1;
     }
+}
+
+/// The WEIGHTED stride for a total weight `total` (>= 1): the smallest
+/// `k >= max(1, (total * GOLDEN) >> 64)` with `gcd(k, total) == 1`.
+public fun weighted_stride(total: u64): u64 {
+    let mut k = (((total as u128) * (GOLDEN as u128)) >> 64) as u64;
+    if (k == 0) k = 1;
+    while (gcd(k, total) != 1) k = k + 1;
+    k
+}
+
+fun gcd(mut a: u64, mut b: u64): u64 {
+    while (b != 0) {
+        let r = a % b;
+        a = b;
+        b = r;
+    };
+    a
 }
 
 /// Minimal `inflight / weight`, compared exactly by cross-multiplying (u32 * u32 fits in u64);
@@ -246,4 +257,4 @@ public fun random(): u8 { RANDOM }
 
 public fun region(): u8 { REGION }
 
-public fun weight_stride(): u64 { WEIGHT_STRIDE as u64 }
+public fun golden(): u64 { GOLDEN }

@@ -3,10 +3,12 @@
 #[test_only]
 module dtp::test_helpers;
 
+use dtp::endpoint::Endpoint;
 use dtp::host::{Self, Host, HostCap};
 use dtp::pipe::{Self, Pipe};
 use std::string::String;
 use sui::clock::{Self, Clock};
+use std::unit_test::assert_eq;
 use sui::test_scenario::{Self as ts, Scenario};
 
 public macro fun admin(): address { @0xAD }
@@ -119,7 +121,13 @@ public fun new_pipe(sc: &mut Scenario, policy: u8): ID {
 }
 
 /// `send` by `sender` with a payload, returning the seq.
-public fun send(sc: &mut Scenario, clock: &Clock, from: address, key: vector<u8>, region: String): u64 {
+public fun send(
+    sc: &mut Scenario,
+    clock: &Clock,
+    from: address,
+    key: vector<u8>,
+    region: String,
+): u64 {
     sc.next_tx(from);
     let mut p = sc.take_shared<Pipe>();
     let h = sc.take_shared<Host>();
@@ -186,4 +194,55 @@ public fun other_host(sc: &mut Scenario): ID {
     );
     sc.next_tx(@0xB0B);
     ts::most_recent_id_shared<Host>().destroy_some()
+}
+
+/// The id of the (most recently created) Host; starts a transaction by the admin.
+public fun host_id(sc: &mut Scenario): ID {
+    sc.next_tx(admin!());
+    ts::most_recent_id_shared<Host>().destroy_some()
+}
+
+/// The label `add` gives.
+public fun e_label(): String { b"e".to_string() }
+
+public fun str(n: u64): String {
+    let mut v = vector[];
+    n.do!(|_| v.push_back(0x61));
+    v.to_string()
+}
+
+/// In a transaction by @0xB0B: our Host and the HostCap of another Host.
+public fun host_and_wrong_cap(sc: &mut Scenario): (Host, HostCap) {
+    let ours = host_id(sc);
+    other_host(sc);
+    (sc.take_shared_by_id<Host>(ours), sc.take_from_sender<HostCap>())
+}
+
+/// In a transaction by the admin: the Host and its HostCap.
+public fun host_and_cap(sc: &mut Scenario): (Host, HostCap) {
+    sc.next_tx(admin!());
+    (sc.take_shared<Host>(), sc.take_from_sender<HostCap>())
+}
+
+public fun give_back(sc: &Scenario, h: Host, cap: HostCap) {
+    sc.return_to_sender(cap);
+    ts::return_shared(h);
+}
+
+public fun endpoint_of(sc: &mut Scenario, server: address): Endpoint {
+    sc.next_tx(admin!());
+    let h = sc.take_shared<Host>();
+    let e = h.endpoint(server);
+    ts::return_shared(h);
+    e
+}
+
+/// Whether `server` is healthy at the clock's time (checked through both getters).
+public fun healthy(sc: &mut Scenario, clock: &Clock, server: address): bool {
+    sc.next_tx(admin!());
+    let h = sc.take_shared<Host>();
+    let ok = h.endpoint(server).is_healthy(&h.config(), clock.timestamp_ms());
+    assert_eq!(ok, h.is_healthy(server, clock.timestamp_ms()));
+    ts::return_shared(h);
+    ok
 }
