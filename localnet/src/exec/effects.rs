@@ -1,0 +1,342 @@
+//! After the commands: gas charging (a flat, documented schedule), Lamport versioning of every
+//! written object, and the Sui `TransactionEffectsV2` / `TransactionEvents` of the transaction.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sui_sdk_types::{
+    Address, ChangedObject, Digest, ExecutionError, ExecutionStatus, GasCostSummary, IdOperation,
+    Identifier, MoveLocation, ObjectIn, ObjectOut, Owner, Transaction, TransactionEffects,
+    TransactionEffectsV2, TransactionEvents, UnchangedConsensusKind, UnchangedConsensusObject,
+};
+
+use super::check::{Checked, In};
+use super::run::{Failure, Run};
+use crate::genesis::{
+    COMPUTATION_UNITS, DTP_PACKAGE, STORAGE_PRICE_PER_BYTE, STORAGE_REBATE_PERCENT,
+};
+use crate::ledger::{Body, Ledger, Meta};
+use crate::objects::{self, field_contents, move_object, table_entry_id};
+
+/// Input object states captured before execution.
+pub struct Before {
+    /// Mutable inputs (gas coins, owned objects, mutable shared objects).
+    mutable: BTreeMap<Address, ObjectIn>,
+    /// Read-only shared inputs: (id, version, digest).
+    read_only: Vec<(Address, u64, Digest)>,
+    lamport: u64,
+    dependencies: BTreeSet<Digest>,
+}
+
+impl Before {
+    pub fn capture(ledger: &Ledger, tx: &Transaction, checked: &Checked) -> Before {
+        let mut b = Before {
+            mutable: BTreeMap::new(),
+            read_only: Vec::new(),
+            lamport: 0,
+            dependencies: BTreeSet::new(),
+        };
+        let note = |id: Address, mutable: bool, b: &mut Before| {
+            let o = ledger.object(&id).expect("checked input");
+            b.lamport = b.lamport.max(o.version());
+            b.dependencies.insert(o.previous_transaction());
+            if mutable {
+                b.mutable.insert(
+                    id,
+                    ObjectIn::Exist {
+                        version: o.version(),
+                        digest: o.digest(),
+                        owner: *o.owner(),
+                    },
+                );
+            } else if matches!(o.owner(), Owner::Shared(_)) {
+                b.read_only.push((id, o.version(), o.digest()));
+            }
+        };
+        for r in &tx.gas_payment.objects {
+            note(*r.object_id(), true, &mut b);
+        }
+        for input in &checked.inputs {
+            if let In::Object { id, mutable, .. } = input {
+                if !b.mutable.contains_key(id) {
+                    note(*id, *mutable, &mut b);
+                }
+            }
+        }
+        b.lamport += 1;
+        b
+    }
+}
+
+/// Merges every gas coin into the first (Sui "smashes" gas before execution); returns its id.
+pub fn smash_gas(ledger: &mut Ledger, tx: &Transaction) -> Address {
+    let ids: Vec<Address> = tx
+        .gas_payment
+        .objects
+        .iter()
+        .map(|r| *r.object_id())
+        .collect();
+    let mut total = 0u64;
+    for id in &ids[1..] {
+        if let Some((_, Body::Coin(b))) = ledger.remove(id) {
+            total = total.saturating_add(b);
+        }
+    }
+    if let Some((_, Body::Coin(b))) = ledger.get_mut(&ids[0]) {
+        *b = b.saturating_add(total);
+    }
+    ids[0]
+}
+
+fn failure_status(f: Failure) -> ExecutionStatus {
+    match f {
+        Failure::MoveAbort {
+            command,
+            module,
+            function,
+            abort,
+        } => {
+            let fn_index = dtp_protocol::schema::FUNCTIONS
+                .iter()
+                .filter(|g| g.module == module)
+                .position(|g| g.name == function)
+                .unwrap_or(0);
+            ExecutionStatus::Failure {
+                error: ExecutionError::MoveAbort {
+                    location: MoveLocation {
+                        package: DTP_PACKAGE,
+                        module: Identifier::new(module).expect("module"),
+                        function: fn_index as u16,
+                        instruction: 0,
+                        function_name: Some(Identifier::new(function).expect("function")),
+                    },
+                    code: abort.abort_code(),
+                },
+                command: Some(command as u64),
+            }
+        }
+        Failure::InsufficientCoinBalance { command } => ExecutionStatus::Failure {
+            error: ExecutionError::InsufficientCoinBalance,
+            command: Some(command as u64),
+        },
+    }
+}
+
+/// One written or deleted object for the effects.
+struct Write {
+    id: Address,
+    before: ObjectIn,
+    after: Option<Owner>,
+    op: IdOperation,
+}
+
+/// Charges gas, versions every written object and builds the effects and events.
+pub fn finalize(
+    mut run: Run,
+    tx: &Transaction,
+    checked: &Checked,
+    before: Before,
+    gas: Address,
+    status: Result<(), Failure>,
+    digest: Digest,
+) -> (TransactionEffects, Option<TransactionEvents>) {
+    let lamport = before.lamport;
+    let mut writes: Vec<Write> = Vec::new();
+    let ok = status.is_ok();
+    let changes = std::mem::take(&mut run.changes);
+    let entries_before = std::mem::take(&mut run.entries_before);
+    let ledger = run.ledger_mut();
+    // Mutable inputs are always written (even by a failed transaction), except merged coins.
+    for (id, obj_in) in &before.mutable {
+        let after = ledger.get(id).map(|(m, _)| m.owner);
+        let op = if after.is_none() {
+            IdOperation::Deleted
+        } else {
+            IdOperation::None
+        };
+        writes.push(Write {
+            id: *id,
+            before: obj_in.clone(),
+            after,
+            op,
+        });
+    }
+    if ok {
+        for id in &changes.created {
+            let mut owner = ledger.get(id).expect("created").0.owner;
+            if owner == Owner::Shared(0) {
+                owner = Owner::Shared(lamport);
+            }
+            writes.push(Write {
+                id: *id,
+                before: ObjectIn::NotExist,
+                after: Some(owner),
+                op: IdOperation::Created,
+            });
+        }
+        for ((pipe, seq), (pending, dead)) in &entries_before {
+            let p = ledger.pipe(pipe).expect("pipe").clone();
+            for (is_dead, table, old, new) in [
+                (false, p.pipe.pending.id, pending, p.pending.get(seq)),
+                (true, p.pipe.dead.id, dead, p.dead.get(seq)),
+            ] {
+                if old.as_ref() == new {
+                    continue;
+                }
+                let child = table_entry_id(table, *seq);
+                let obj_in = match (old, ledger.get(&child)) {
+                    (Some(r), Some((m, _))) => {
+                        let o = move_object(
+                            objects::field_type(),
+                            false,
+                            m.version,
+                            field_contents(child, *seq, r),
+                            m.owner,
+                            m.previous_transaction,
+                            m.storage_rebate,
+                        );
+                        ObjectIn::Exist {
+                            version: m.version,
+                            digest: o.digest(),
+                            owner: m.owner,
+                        }
+                    }
+                    _ => ObjectIn::NotExist,
+                };
+                let op = match (old, new) {
+                    (None, Some(_)) => IdOperation::Created,
+                    (Some(_), None) => IdOperation::Deleted,
+                    _ => IdOperation::None,
+                };
+                if new.is_some() && !ledger.contains(&child) {
+                    let meta = Meta {
+                        version: 0,
+                        owner: Owner::Object(table),
+                        previous_transaction: digest,
+                        storage_rebate: 0,
+                    };
+                    ledger.insert(
+                        child,
+                        meta,
+                        Body::Field {
+                            pipe: *pipe,
+                            dead: is_dead,
+                            seq: *seq,
+                        },
+                    );
+                }
+                writes.push(Write {
+                    id: child,
+                    before: obj_in,
+                    after: new.map(|_| Owner::Object(table)),
+                    op,
+                });
+            }
+        }
+    }
+    // Gas: flat computation, storage by bytes written, rebates of what was overwritten or deleted.
+    let price = tx.gas_payment.price;
+    let computation_cost = COMPUTATION_UNITS * price;
+    let mut storage_cost = 0u64;
+    let mut old_rebates = 0u64;
+    for w in &writes {
+        if let ObjectIn::Exist { .. } = w.before {
+            old_rebates += ledger
+                .get(&w.id)
+                .map(|(m, _)| m.storage_rebate)
+                .unwrap_or_else(|| before_rebate(&w.before));
+        }
+    }
+    let storage_rebate = old_rebates * STORAGE_REBATE_PERCENT / 100;
+    let non_refundable_storage_fee = old_rebates - storage_rebate;
+    // Finalise metadata, computing storage per object at its new version.
+    let mut changed = Vec::new();
+    for w in &writes {
+        let out = match w.after {
+            None => {
+                ledger.remove(&w.id);
+                ObjectOut::NotExist
+            }
+            Some(owner) => {
+                let (meta, body) = ledger.get(&w.id).cloned().expect("written object");
+                let probe = Meta {
+                    version: lamport,
+                    owner,
+                    previous_transaction: digest,
+                    storage_rebate: 0,
+                };
+                let size = bcs::to_bytes(&ledger.materialize(&w.id, &probe, &body))
+                    .expect("object serialises")
+                    .len() as u64;
+                let fee = size * STORAGE_PRICE_PER_BYTE;
+                storage_cost += fee;
+                let _ = meta;
+                let meta = Meta {
+                    storage_rebate: fee,
+                    ..probe
+                };
+                ledger.insert(w.id, meta.clone(), body.clone());
+                let digest = ledger.materialize(&w.id, &meta, &body).digest();
+                ObjectOut::ObjectWrite { digest, owner }
+            }
+        };
+        changed.push(ChangedObject {
+            object_id: w.id,
+            input_state: w.before.clone(),
+            output_state: out,
+            id_operation: w.op,
+        });
+    }
+    // Charge the gas coin (net of rebates) and rewrite its digest.
+    let net = (computation_cost + storage_cost) as i128 - storage_rebate as i128;
+    if let Some((meta, Body::Coin(b))) = ledger.get(&gas).cloned() {
+        let nb = (b as i128 - net).clamp(0, u64::MAX as i128) as u64;
+        ledger.insert(gas, meta.clone(), Body::Coin(nb));
+        let d = ledger.materialize(&gas, &meta, &Body::Coin(nb)).digest();
+        if let Some(c) = changed.iter_mut().find(|c| c.object_id == gas) {
+            c.output_state = ObjectOut::ObjectWrite {
+                digest: d,
+                owner: meta.owner,
+            };
+        }
+    }
+    changed.sort_by_key(|c| c.object_id);
+    let gas_object_index = changed
+        .iter()
+        .position(|c| c.object_id == gas)
+        .map(|i| i as u32);
+    let events = (ok && !changes.events.is_empty()).then(|| TransactionEvents(changes.events));
+    let _ = checked;
+    let effects = TransactionEffectsV2 {
+        status: match status {
+            Ok(()) => ExecutionStatus::Success,
+            Err(f) => failure_status(f),
+        },
+        epoch: 0,
+        gas_used: GasCostSummary {
+            computation_cost,
+            storage_cost,
+            storage_rebate,
+            non_refundable_storage_fee,
+        },
+        transaction_digest: digest,
+        gas_object_index,
+        events_digest: events.as_ref().map(|e| e.digest()),
+        dependencies: before.dependencies.into_iter().collect(),
+        lamport_version: lamport,
+        changed_objects: changed,
+        unchanged_consensus_objects: before
+            .read_only
+            .into_iter()
+            .map(|(id, version, digest)| UnchangedConsensusObject {
+                object_id: id,
+                kind: UnchangedConsensusKind::ReadOnlyRoot { version, digest },
+            })
+            .collect(),
+        auxiliary_data_digest: None,
+    };
+    (TransactionEffects::V2(Box::new(effects)), events)
+}
+
+fn before_rebate(_: &ObjectIn) -> u64 {
+    0
+}

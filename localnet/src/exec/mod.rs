@@ -1,0 +1,83 @@
+//! Transaction execution: check ([`check`]), run ([`run`]), then charge gas, version the changed
+//! objects and write the effects ([`effects`]). Deterministic: the same transaction at the same
+//! clock time on the same state gives the same effects, which is what lets the log be replayed.
+
+pub mod check;
+pub mod effects;
+pub mod reject;
+pub mod run;
+
+use dtp_protocol::TxContext;
+use sui_sdk_types::{Digest, Transaction, TransactionEffects, TransactionEvents, UserSignature};
+
+pub use reject::{Reject, RejectKind};
+
+use crate::ledger::Ledger;
+
+/// A transaction that was executed (successfully or not) and must be committed.
+#[derive(Debug, Clone)]
+pub struct Executed {
+    pub digest: Digest,
+    pub transaction: Transaction,
+    pub signatures: Vec<UserSignature>,
+    pub effects: TransactionEffects,
+    pub events: Option<TransactionEvents>,
+    pub timestamp_ms: u64,
+}
+
+/// Checks, runs and commits `tx` to `ledger` at clock time `now` (ms). A refused transaction
+/// leaves the ledger as it was.
+pub fn execute(
+    ledger: &mut Ledger,
+    tx: Transaction,
+    signatures: Vec<UserSignature>,
+    now: u64,
+) -> Result<Executed, Reject> {
+    check::signature(&tx, &signatures)?;
+    run_checked(ledger, tx, signatures, now)
+}
+
+/// Executes without a signature (SimulateTransaction); the caller throws the ledger away.
+pub fn simulate(ledger: &mut Ledger, tx: Transaction, now: u64) -> Result<Executed, Reject> {
+    run_checked(ledger, tx, vec![], now)
+}
+
+fn run_checked(
+    ledger: &mut Ledger,
+    tx: Transaction,
+    signatures: Vec<UserSignature>,
+    now: u64,
+) -> Result<Executed, Reject> {
+    let bytes = bcs::to_bytes(&tx).expect("transactions serialise");
+    if bytes.len() > crate::genesis::MAX_TX_BYTES {
+        return Err(Reject::invalid(format!(
+            "transaction of {} bytes is over the {} byte limit",
+            bytes.len(),
+            crate::genesis::MAX_TX_BYTES
+        )));
+    }
+    let checked = check::transaction(ledger, &tx)?;
+    let digest = tx.digest();
+    let now = now.max(ledger.clock_ms);
+    ledger.clock_ms = now;
+    let before = effects::Before::capture(ledger, &tx, &checked);
+    let gas = effects::smash_gas(ledger, &tx);
+    let mut ctx = TxContext::new(tx.sender, digest);
+    let mut run = run::Run::new(ledger);
+    let status = run.commands(&checked, tx.sender, gas, &mut ctx, now);
+    if status.is_err() {
+        run.rollback();
+    }
+    let (effects, events) = effects::finalize(run, &tx, &checked, before, gas, status, digest);
+    Ok(Executed {
+        digest,
+        transaction: tx,
+        signatures,
+        effects,
+        events,
+        timestamp_ms: now,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,249 @@
+//! Execution against the ledger with real signed transactions.
+
+use dtp_protocol::{Event as DtpEvent, MoveAbort};
+use sui_crypto::ed25519::Ed25519PrivateKey;
+use sui_sdk_types::{
+    Address, ExecutionError, ExecutionStatus, IdOperation, ObjectReference, StructTag,
+};
+use sui_transaction_builder::{Function, ObjectInput};
+
+use super::*;
+use crate::genesis::{self, DTP_PACKAGE};
+use crate::ledger::Body;
+use crate::txb;
+
+fn user() -> Ed25519PrivateKey {
+    Ed25519PrivateKey::new([1; 32])
+}
+
+/// Funds `key` from the faucet coin; returns its first coin.
+fn fund(l: &mut Ledger, key: &Ed25519PrivateKey) -> ObjectReference {
+    let gas = l.object_ref(&genesis::faucet_coin_id()).unwrap();
+    let to = key.public_key().derive_address();
+    let (tx, sigs) = txb::transfer_coins(&genesis::faucet_key(), &gas, to, 2, 1_000_000_000);
+    let e = execute(l, tx, sigs, 1_000).expect("faucet transfer");
+    assert_eq!(e.effects.status(), &ExecutionStatus::Success);
+    let coins = l.owned_by(&to);
+    assert_eq!(coins.len(), 2);
+    l.object_ref(&coins[0]).unwrap()
+}
+
+fn call(name: &str, module: &str) -> Function {
+    Function::new(DTP_PACKAGE, module.parse().unwrap(), name.parse().unwrap())
+}
+
+fn create_host(
+    l: &mut Ledger,
+    key: &Ed25519PrivateKey,
+    gas: &ObjectReference,
+    label: &str,
+) -> Executed {
+    let me = key.public_key().derive_address();
+    let mut b = txb::builder(me, gas, 50_000_000);
+    let args = vec![
+        b.pure(&label.to_string()),
+        b.pure(&10_000u64),
+        b.pure(&1u32),
+        b.pure(&5_000u64),
+        b.pure(&3u32),
+        b.pure(&1024u64),
+        b.pure(&100u64),
+    ];
+    b.move_call(call("create_host", "host"), args);
+    let (tx, sigs) = txb::sign(b, key);
+    execute(l, tx, sigs, 2_000).expect("create_host runs")
+}
+
+#[test]
+fn create_host_makes_shared_host_and_owned_cap_with_events() {
+    let mut l = Ledger::genesis();
+    let key = user();
+    let gas = fund(&mut l, &key);
+    let e = create_host(&mut l, &key, &gas, "h");
+    assert_eq!(e.effects.status(), &ExecutionStatus::Success);
+    let TransactionEffects::V2(fx) = &e.effects else {
+        panic!()
+    };
+    let created: Vec<_> = fx
+        .changed_objects
+        .iter()
+        .filter(|c| c.id_operation == IdOperation::Created)
+        .collect();
+    assert_eq!(created.len(), 2);
+    let host_id = created
+        .iter()
+        .map(|c| c.object_id)
+        .find(|id| matches!(l.get(id), Some((_, Body::Host(_)))))
+        .unwrap();
+    let host = l.object(&host_id).unwrap();
+    assert_eq!(
+        host.owner(),
+        &sui_sdk_types::Owner::Shared(fx.lamport_version)
+    );
+    let decoded: dtp_protocol::Host =
+        bcs::from_bytes(host.as_struct().unwrap().contents()).unwrap();
+    assert_eq!(decoded.label, "h");
+    let events = e.events.as_ref().unwrap();
+    assert_eq!(events.0.len(), 1);
+    let ev = &events.0[0];
+    assert_eq!(
+        ev.type_,
+        StructTag::new(
+            DTP_PACKAGE,
+            "events".parse().unwrap(),
+            "HostCreated".parse().unwrap(),
+            vec![]
+        )
+    );
+    let d = DtpEvent::from_bcs("HostCreated", &ev.contents)
+        .unwrap()
+        .unwrap();
+    assert!(
+        matches!(d, DtpEvent::HostCreated(h) if h.host == host_id && h.admin == key.public_key().derive_address())
+    );
+    // The gas coin moved to the new version and paid for it.
+    let new_gas = l.object_ref(gas.object_id()).unwrap();
+    assert_eq!(new_gas.version(), fx.lamport_version);
+    let Some((_, Body::Coin(left))) = l.get(gas.object_id()) else {
+        panic!()
+    };
+    let g = e.effects.gas_summary();
+    assert_eq!(
+        *left as i128,
+        1_000_000_000i128 - (g.computation_cost + g.storage_cost) as i128
+            + g.storage_rebate as i128
+    );
+}
+
+#[test]
+fn a_move_abort_fails_the_transaction_changes_nothing_but_gas() {
+    let mut l = Ledger::genesis();
+    let key = user();
+    let gas = fund(&mut l, &key);
+    let me = key.public_key().derive_address();
+    let mut b = txb::builder(me, &gas, 50_000_000);
+    // healthy_threshold 0 is out of range: EInvalidConfig.
+    let args = vec![
+        b.pure(&"h".to_string()),
+        b.pure(&10_000u64),
+        b.pure(&0u32),
+        b.pure(&5_000u64),
+        b.pure(&3u32),
+        b.pure(&1024u64),
+        b.pure(&100u64),
+    ];
+    b.move_call(call("create_host", "host"), args);
+    let (tx, sigs) = txb::sign(b, &key);
+    let objects_before = l.len();
+    let e = execute(&mut l, tx, sigs, 2_000).unwrap();
+    let ExecutionStatus::Failure {
+        error: ExecutionError::MoveAbort { location, code },
+        command,
+    } = e.effects.status()
+    else {
+        panic!("{:?}", e.effects.status())
+    };
+    assert_eq!(
+        MoveAbort::from_abort_code(*code),
+        Some(MoveAbort::InvalidConfig)
+    );
+    assert_eq!((location.module.as_str(), *command), ("host", Some(0)));
+    assert!(e.events.is_none());
+    assert_eq!(l.len(), objects_before, "nothing created");
+    assert!(
+        l.object_ref(gas.object_id()).unwrap().version() > gas.version(),
+        "gas still charged"
+    );
+}
+
+#[test]
+fn bad_input_is_rejected_and_changes_nothing() {
+    let mut l = Ledger::genesis();
+    let key = user();
+    let gas = fund(&mut l, &key);
+    let me = key.public_key().derive_address();
+    let snapshot = l.object_ref(gas.object_id()).unwrap();
+
+    // Wrong signer.
+    let b = {
+        let mut b = txb::builder(me, &gas, 50_000_000);
+        let a = vec![b.pure(&"h".to_string())];
+        b.move_call(call("create_host", "host"), a);
+        b
+    };
+    let (tx, sigs) = txb::sign(b, &Ed25519PrivateKey::new([2; 32]));
+    let err = execute(&mut l, tx, sigs, 2_000).unwrap_err();
+    assert!(err.message.contains("signature is by"), "{err}");
+
+    // Wrong argument count, unknown function, foreign package, stale gas.
+    let cases: Vec<(
+        Box<dyn Fn(&mut sui_transaction_builder::TransactionBuilder)>,
+        &str,
+    )> = vec![
+        (
+            Box::new(|b| {
+                let a = vec![b.pure(&"h".to_string())];
+                b.move_call(call("create_host", "host"), a);
+            }),
+            "takes 7 arguments, got 1",
+        ),
+        (
+            Box::new(|b| {
+                b.move_call(call("explode", "host"), vec![]);
+            }),
+            "no entry function host::explode",
+        ),
+        (
+            Box::new(|b| {
+                b.move_call(
+                    Function::new(
+                        Address::TWO,
+                        "coin".parse().unwrap(),
+                        "zero".parse().unwrap(),
+                    ),
+                    vec![],
+                );
+            }),
+            "is not the dtp package",
+        ),
+        (
+            Box::new(|b| {
+                let a = vec![
+                    b.pure(&1u8),
+                    b.pure(&10_000u64),
+                    b.pure(&1u32),
+                    b.pure(&5_000u64),
+                    b.pure(&3u32),
+                    b.pure(&1024u64),
+                    b.pure(&100u64),
+                ];
+                b.move_call(call("create_host", "host"), a);
+            }),
+            "label",
+        ),
+    ];
+    for (make, want) in cases {
+        let mut b = txb::builder(me, &gas, 50_000_000);
+        make(&mut b);
+        let (tx, sigs) = txb::sign(b, &key);
+        let err = execute(&mut l, tx, sigs, 2_000).unwrap_err();
+        assert!(err.message.contains(want), "{err} should mention {want}");
+        assert_eq!(
+            l.object_ref(gas.object_id()).unwrap(),
+            snapshot,
+            "a rejected transaction changes nothing"
+        );
+    }
+    let _ = create_host(&mut l, &key, &gas, "h");
+    let mut b = txb::builder(me, &gas, 50_000_000);
+    b.add_gas_objects([ObjectInput::owned(
+        *gas.object_id(),
+        gas.version(),
+        *gas.digest(),
+    )]);
+    let a = vec![b.pure(&"h".to_string())];
+    b.move_call(call("create_host", "host"), a);
+    let (tx, sigs) = txb::sign(b, &key);
+    let err = execute(&mut l, tx, sigs, 3_000).unwrap_err();
+    assert_eq!(err.kind, RejectKind::Unavailable, "{err}");
+}

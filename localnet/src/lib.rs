@@ -1,0 +1,18 @@
+//! # dtp-localnet
+//!
+//! The embedded localnet: a single-process chain that serves the subset of Sui's gRPC API
+//! (`sui.rpc.v2`) that dtp uses, executes real Sui transactions whose MoveCalls target the dtp
+//! package by running the Rust twin ([`dtp_protocol`]), keeps objects in the exact Sui layouts, forms
+//! checkpoints, and is durable through a checksummed write-ahead log.
+//!
+//! Module map: [`genesis`] (fixed ids, gas schedule), [`objects`] (Sui layouts), [`ledger`] (live
+//! state), [`exec`] (check / run / effects).
+
+pub mod chain;
+pub mod exec;
+pub mod genesis;
+pub mod ledger;
+pub mod node;
+pub mod objects;
+pub mod txb;
+pub mod wal;

@@ -1,0 +1,314 @@
+//! The node: owns the ledger and the chain, runs the commit loop on its own thread (execute a group
+//! of submitted transactions, log them, one fsync, then acknowledge), forms checkpoints (on an
+//! interval, or right after each group in immediate mode) and publishes them to subscribers.
+
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc, RwLock, RwLockReadGuard};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use sui_sdk_types::{Transaction, UserSignature};
+use tokio::sync::{broadcast, oneshot};
+
+use crate::chain::{Chain, Checkpoint};
+use crate::exec::{self, Executed, Reject};
+use crate::ledger::Ledger;
+use crate::wal::{Record, Wal, WalError};
+
+/// How checkpoints are formed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cadence {
+    /// Every interval (Sui's own is about 200 ms), if anything executed.
+    Interval(Duration),
+    /// Right after each group commit: lowest dispatch latency (`dtp up`, benchmarks).
+    Immediate,
+}
+
+#[derive(Debug, Clone)]
+pub struct NodeConfig {
+    /// Where the write-ahead log lives; `None` keeps everything in memory (tests).
+    pub data_dir: Option<PathBuf>,
+    pub cadence: Cadence,
+}
+
+/// The ledger and the chain, read under one lock.
+pub struct State {
+    pub ledger: Ledger,
+    pub chain: Chain,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    #[error(transparent)]
+    Rejected(#[from] Reject),
+    #[error("the node is not accepting transactions: {0}")]
+    Unavailable(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Wal(#[from] WalError),
+    #[error("data directory {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the log does not replay: record {index}: {reason}")]
+    Replay { index: usize, reason: String },
+}
+
+struct Submission {
+    tx: Transaction,
+    signatures: Vec<UserSignature>,
+    reply: oneshot::Sender<Result<Arc<Executed>, SubmitError>>,
+}
+
+struct Inner {
+    state: RwLock<State>,
+    submit: mpsc::SyncSender<Submission>,
+    checkpoints: broadcast::Sender<Arc<Checkpoint>>,
+}
+
+/// A running node (cheap to clone). The commit thread stops when every clone is dropped.
+#[derive(Clone)]
+pub struct Node {
+    inner: Arc<Inner>,
+}
+
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+fn decode_record_tx(
+    transaction: &[u8],
+    signatures: &[Vec<u8>],
+) -> Result<(Transaction, Vec<UserSignature>), String> {
+    let tx = bcs::from_bytes(transaction).map_err(|e| format!("transaction: {e}"))?;
+    let sigs = signatures
+        .iter()
+        .map(|s| UserSignature::from_bytes(s).map_err(|e| format!("signature: {e}")))
+        .collect::<Result<_, _>>()?;
+    Ok((tx, sigs))
+}
+
+impl Node {
+    /// Opens the log (if any), replays it, and starts the commit thread.
+    pub fn start(config: NodeConfig) -> Result<Node, StartError> {
+        let mut state = State {
+            ledger: Ledger::genesis(),
+            chain: Chain::default(),
+        };
+        let mut wal = None;
+        if let Some(dir) = &config.data_dir {
+            std::fs::create_dir_all(dir).map_err(|source| StartError::DataDir {
+                path: dir.clone(),
+                source,
+            })?;
+            let (w, records, tail) = Wal::open(&dir.join("chain.wal"))?;
+            if tail.cut_bytes > 0 {
+                tracing::warn!(
+                    cut_bytes = tail.cut_bytes,
+                    "cut a torn tail off the write-ahead log"
+                );
+            }
+            replay(&mut state, &records)?;
+            tracing::info!(
+                records = records.len(),
+                checkpoints = state.chain.checkpoints.len(),
+                "replayed the write-ahead log"
+            );
+            wal = Some(w);
+        }
+        if state.chain.checkpoints.is_empty() {
+            let cp = state.chain.form_checkpoint(now_ms());
+            if let Some(w) = wal.as_mut() {
+                w.append(&Record::Checkpoint {
+                    sequence_number: 0,
+                    timestamp_ms: cp.summary.timestamp_ms,
+                    tx_count: 0,
+                });
+                w.sync()?;
+            }
+        }
+        let (submit, rx) = mpsc::sync_channel(4096);
+        let (checkpoints, _) = broadcast::channel(1024);
+        let inner = Arc::new(Inner {
+            state: RwLock::new(state),
+            submit,
+            checkpoints,
+        });
+        let weak = Arc::downgrade(&inner);
+        std::thread::Builder::new()
+            .name("dtp-localnet-commit".into())
+            .spawn(move || commit_loop(weak, rx, wal, config.cadence))
+            .expect("spawn the commit thread");
+        Ok(Node { inner })
+    }
+
+    /// Executes a signed transaction (after it is durable). A transaction already executed returns
+    /// its first execution: the same digest never runs twice.
+    pub async fn submit(
+        &self,
+        tx: Transaction,
+        signatures: Vec<UserSignature>,
+    ) -> Result<Arc<Executed>, SubmitError> {
+        let (reply, rx) = oneshot::channel();
+        self.inner
+            .submit
+            .try_send(Submission { tx, signatures, reply })
+            .map_err(|e| SubmitError::Unavailable(match e {
+                mpsc::TrySendError::Full(_) => "system is overloaded: the commit queue is full; retry the same signed bytes".into(),
+                mpsc::TrySendError::Disconnected(_) => "the commit loop has stopped".into(),
+            }))?;
+        rx.await
+            .map_err(|_| SubmitError::Unavailable("the commit loop has stopped".into()))?
+    }
+
+    /// Runs a transaction on a copy of the ledger; nothing is kept.
+    pub fn simulate(&self, tx: Transaction) -> Result<Executed, Reject> {
+        let mut ledger = self.read().ledger.clone();
+        exec::simulate(&mut ledger, tx, now_ms())
+    }
+
+    pub fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.inner.state.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Checkpoints formed from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Checkpoint>> {
+        self.inner.checkpoints.subscribe()
+    }
+}
+
+fn replay(state: &mut State, records: &[Record]) -> Result<(), StartError> {
+    for (index, r) in records.iter().enumerate() {
+        let fail = |reason: String| StartError::Replay { index, reason };
+        match r {
+            Record::Tx {
+                transaction,
+                signatures,
+                timestamp_ms,
+            } => {
+                let (tx, sigs) = decode_record_tx(transaction, signatures).map_err(fail)?;
+                let e = exec::execute(&mut state.ledger, tx, sigs, *timestamp_ms)
+                    .map_err(|e| fail(e.to_string()))?;
+                state.chain.record(Arc::new(e));
+            }
+            Record::Checkpoint {
+                sequence_number,
+                timestamp_ms,
+                tx_count,
+            } => {
+                if state.chain.unchecked.len() as u64 != *tx_count
+                    || state.chain.checkpoints.len() as u64 != *sequence_number
+                {
+                    return Err(fail(format!(
+                        "checkpoint {sequence_number} does not match the replayed history"
+                    )));
+                }
+                state.chain.form_checkpoint(*timestamp_ms);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn commit_loop(
+    inner: std::sync::Weak<Inner>,
+    rx: mpsc::Receiver<Submission>,
+    mut wal: Option<Wal>,
+    cadence: Cadence,
+) {
+    let mut next_checkpoint = Instant::now();
+    loop {
+        let wait = match cadence {
+            Cadence::Immediate => Duration::from_secs(3600),
+            Cadence::Interval(d) => {
+                if Instant::now() >= next_checkpoint {
+                    next_checkpoint = Instant::now() + d;
+                }
+                next_checkpoint.saturating_duration_since(Instant::now())
+            }
+        };
+        let first = match rx.recv_timeout(wait) {
+            Ok(s) => Some(s),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        let Some(inner) = inner.upgrade() else { return };
+        let mut batch: Vec<Submission> = first.into_iter().collect();
+        while batch.len() < 1024 {
+            match rx.try_recv() {
+                Ok(s) => batch.push(s),
+                Err(_) => break,
+            }
+        }
+        let mut acks = Vec::new();
+        let mut formed = None;
+        {
+            let mut st = inner.state.write().unwrap_or_else(|p| p.into_inner());
+            for s in batch {
+                let digest = s.tx.digest();
+                if let Some(t) = st.chain.txs.get(&digest) {
+                    acks.push((s.reply, Ok(t.executed.clone())));
+                    continue;
+                }
+                let tx_bytes = bcs::to_bytes(&s.tx).expect("transaction serialises");
+                let sig_bytes: Vec<Vec<u8>> = s.signatures.iter().map(|x| x.to_bytes()).collect();
+                match exec::execute(&mut st.ledger, s.tx, s.signatures, now_ms()) {
+                    Ok(e) => {
+                        if let Some(w) = wal.as_mut() {
+                            w.append(&Record::Tx {
+                                transaction: tx_bytes,
+                                signatures: sig_bytes,
+                                timestamp_ms: e.timestamp_ms,
+                            });
+                        }
+                        let e = Arc::new(e);
+                        st.chain.record(e.clone());
+                        acks.push((s.reply, Ok(e)));
+                    }
+                    Err(r) => {
+                        let _ = s.reply.send(Err(r.into()));
+                    }
+                }
+            }
+            let due = match cadence {
+                Cadence::Immediate => true,
+                Cadence::Interval(_) => Instant::now() >= next_checkpoint,
+            };
+            if due && !st.chain.unchecked.is_empty() {
+                let n = st.chain.unchecked.len() as u64;
+                let cp = st.chain.form_checkpoint(now_ms());
+                if let Some(w) = wal.as_mut() {
+                    w.append(&Record::Checkpoint {
+                        sequence_number: cp.summary.sequence_number,
+                        timestamp_ms: cp.summary.timestamp_ms,
+                        tx_count: n,
+                    });
+                }
+                formed = Some(cp);
+            }
+        }
+        if let Some(w) = wal.as_mut() {
+            if let Err(e) = w.sync() {
+                tracing::error!(error = %e, "write-ahead log sync failed; the node stops accepting transactions");
+                for (reply, _) in acks {
+                    let _ = reply.send(Err(SubmitError::Unavailable(format!(
+                        "durability failure: {e}"
+                    ))));
+                }
+                return;
+            }
+        }
+        for (reply, r) in acks {
+            let _ = reply.send(r);
+        }
+        if let Some(cp) = formed {
+            let _ = inner.checkpoints.send(cp);
+        }
+    }
+}
