@@ -6,13 +6,20 @@
 //! checkpoints, and is durable through a checksummed write-ahead log.
 //!
 //! Module map: [`genesis`] (fixed ids, gas schedule), [`objects`] (Sui layouts), [`ledger`] (live
-//! state), [`exec`] (check / run / effects).
+//! state), [`exec`] (check / run / effects), [`chain`] (transactions and checkpoints), [`wal`]
+//! (durability), [`node`] (commit loop), [`grpc`] (the `sui.rpc.v2` services), [`faucet`],
+//! [`server`] (start / stop everything), [`txb`] (transaction helpers).
+
+pub use server::{start, LocalnetConfig, Running};
 
 pub mod chain;
 pub mod exec;
+pub mod faucet;
 pub mod genesis;
+pub mod grpc;
 pub mod ledger;
 pub mod node;
 pub mod objects;
+pub mod server;
 pub mod txb;
 pub mod wal;

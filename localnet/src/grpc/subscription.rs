@@ -1,0 +1,69 @@
+//! `SubscriptionService`: the live checkpoint stream. Like Sui, it starts at the next checkpoint;
+//! a client that falls behind is cut off and backfills with GetCheckpoint.
+
+use sui_rpc::proto::sui::rpc::v2 as pb;
+use sui_rpc::proto::sui::rpc::v2::subscription_service_server::SubscriptionService;
+use tokio::sync::broadcast::error::RecvError;
+use tonic::{Request, Response, Status};
+
+use super::convert::{self, mask};
+use super::unimplemented;
+use crate::node::Node;
+
+pub struct Subscription(pub Node);
+
+use super::BoxStream;
+
+#[tonic::async_trait]
+impl SubscriptionService for Subscription {
+    async fn subscribe_checkpoints(&self, req: Request<pb::SubscribeCheckpointsRequest>) -> Result<Response<BoxStream<pb::SubscribeCheckpointsResponse>>, Status> {
+        let r = req.into_inner();
+        let m = mask(r.read_mask.as_ref(), "sequence_number,digest");
+        let mut rx = self.0.subscribe();
+        let node = self.0.clone();
+        let stream = async_stream(move |tx| async move {
+            loop {
+                match rx.recv().await {
+                    Ok(cp) => {
+                        let msg = {
+                            let st = node.read();
+                            let mut out = pb::SubscribeCheckpointsResponse::default();
+                            out.cursor = Some(cp.summary.sequence_number);
+                            out.checkpoint = Some(convert::checkpoint(&st.ledger, &cp, &m));
+                            out
+                        };
+                        if tx.send(Ok(msg)).await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(RecvError::Lagged(n)) => {
+                        let _ = tx.send(Err(Status::aborted(format!("subscriber fell {n} checkpoints behind; reconnect and backfill with GetCheckpoint")))).await;
+                        return;
+                    }
+                    Err(RecvError::Closed) => return,
+                }
+            }
+        });
+        Ok(Response::new(stream))
+    }
+
+    async fn subscribe_transactions(&self, _: Request<pb::SubscribeTransactionsRequest>) -> Result<Response<BoxStream<pb::SubscribeTransactionsResponse>>, Status> {
+        Err(unimplemented("SubscriptionService.SubscribeTransactions"))
+    }
+
+    async fn subscribe_events(&self, _: Request<pb::SubscribeEventsRequest>) -> Result<Response<BoxStream<pb::SubscribeEventsResponse>>, Status> {
+        Err(unimplemented("SubscriptionService.SubscribeEvents"))
+    }
+}
+
+/// A stream fed by a task through a bounded channel (backpressure on slow clients).
+fn async_stream<T, F, Fut>(f: F) -> BoxStream<T>
+where
+    T: Send + 'static,
+    F: FnOnce(tokio::sync::mpsc::Sender<Result<T, Status>>) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let (tx, rx) = tokio::sync::mpsc::channel(64);
+    tokio::spawn(f(tx));
+    Box::pin(tokio_stream::wrappers::ReceiverStream::new(rx))
+}
