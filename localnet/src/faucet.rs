@@ -24,26 +24,49 @@ struct Faucet {
 }
 
 pub fn router(node: Node) -> Router {
-    Router::new().route("/v2/gas", post(gas)).route("/gas", post(gas)).with_state(Faucet { node, lock: Arc::new(Mutex::new(())) })
+    Router::new()
+        .route("/v2/gas", post(gas))
+        .route("/gas", post(gas))
+        .with_state(Faucet {
+            node,
+            lock: Arc::new(Mutex::new(())),
+        })
 }
 
 fn failure(code: StatusCode, msg: String) -> (StatusCode, Json<Value>) {
-    (code, Json(json!({ "status": { "Failure": { "Internal": msg } }, "coins_sent": null })))
+    (
+        code,
+        Json(json!({ "status": { "Failure": { "Internal": msg } }, "coins_sent": null })),
+    )
 }
 
 async fn gas(State(f): State<Faucet>, body: Option<Json<Value>>) -> (StatusCode, Json<Value>) {
-    let recipient = body
-        .as_ref()
-        .and_then(|Json(v)| v.get("FixedAmountRequest").and_then(|r| r.get("recipient")).and_then(|r| r.as_str()).map(str::to_string));
+    let recipient = body.as_ref().and_then(|Json(v)| {
+        v.get("FixedAmountRequest")
+            .and_then(|r| r.get("recipient"))
+            .and_then(|r| r.as_str())
+            .map(str::to_string)
+    });
     let Some(recipient) = recipient else {
-        return failure(StatusCode::BAD_REQUEST, "expected {\"FixedAmountRequest\": {\"recipient\": \"0x...\"}}".into());
+        return failure(
+            StatusCode::BAD_REQUEST,
+            "expected {\"FixedAmountRequest\": {\"recipient\": \"0x...\"}}".into(),
+        );
     };
     let to: Address = match recipient.parse() {
         Ok(a) => a,
-        Err(e) => return failure(StatusCode::BAD_REQUEST, format!("recipient `{recipient}` is not a Sui address: {e}")),
+        Err(e) => {
+            return failure(
+                StatusCode::BAD_REQUEST,
+                format!("recipient `{recipient}` is not a Sui address: {e}"),
+            )
+        }
     };
     match send(&f, to).await {
-        Ok(coins) => (StatusCode::CREATED, Json(json!({ "status": "Success", "coins_sent": coins }))),
+        Ok(coins) => (
+            StatusCode::CREATED,
+            Json(json!({ "status": "Success", "coins_sent": coins })),
+        ),
         Err(e) => failure(StatusCode::SERVICE_UNAVAILABLE, e),
     }
 }
@@ -51,10 +74,27 @@ async fn gas(State(f): State<Faucet>, body: Option<Json<Value>>) -> (StatusCode,
 /// Sends `FAUCET_COINS` coins to `to`; returns the coins as the faucet API lists them.
 async fn send(f_node: &Faucet, to: Address) -> Result<Vec<Value>, String> {
     let _g = f_node.lock.lock().await;
-    let gas = f_node.node.read().ledger.object_ref(&genesis::faucet_coin_id()).ok_or("the faucet coin is gone")?;
-    let (tx, sigs) = txb::transfer_coins(&genesis::faucet_key(), &gas, to, FAUCET_COINS, FAUCET_COIN_VALUE);
-    let e = f_node.node.submit(tx, sigs).await.map_err(|e| e.to_string())?;
-    let TransactionEffects::V2(fx) = &e.effects else { return Err("unexpected effects version".into()) };
+    let gas = f_node
+        .node
+        .read()
+        .ledger
+        .object_ref(&genesis::faucet_coin_id())
+        .ok_or("the faucet coin is gone")?;
+    let (tx, sigs) = txb::transfer_coins(
+        &genesis::faucet_key(),
+        &gas,
+        to,
+        FAUCET_COINS,
+        FAUCET_COIN_VALUE,
+    );
+    let e = f_node
+        .node
+        .submit(tx, sigs)
+        .await
+        .map_err(|e| e.to_string())?;
+    let TransactionEffects::V2(fx) = &e.effects else {
+        return Err("unexpected effects version".into());
+    };
     let coins = fx
         .changed_objects
         .iter()
@@ -63,4 +103,3 @@ async fn send(f_node: &Faucet, to: Address) -> Result<Vec<Value>, String> {
         .collect();
     Ok(coins)
 }
-

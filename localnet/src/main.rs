@@ -22,7 +22,12 @@ struct Args {
     #[arg(long, default_value = "127.0.0.1:9123", env = "DTP_LOCALNET_FAUCET")]
     faucet: SocketAddr,
     /// Directory of the write-ahead log; the chain survives restarts. Conflicts with --in-memory.
-    #[arg(long, default_value = ".dtp-data/localnet", env = "DTP_LOCALNET_DATA_DIR", conflicts_with = "in_memory")]
+    #[arg(
+        long,
+        default_value = ".dtp-data/localnet",
+        env = "DTP_LOCALNET_DATA_DIR",
+        conflicts_with = "in_memory"
+    )]
     data_dir: PathBuf,
     /// Keep everything in memory (nothing survives a restart).
     #[arg(long)]
@@ -37,13 +42,25 @@ struct Args {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into())).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
     let args = Args::parse();
-    let cadence = if args.immediate { Cadence::Immediate } else { Cadence::Interval(Duration::from_millis(args.checkpoint_ms)) };
+    let cadence = if args.immediate {
+        Cadence::Immediate
+    } else {
+        Cadence::Interval(Duration::from_millis(args.checkpoint_ms))
+    };
     let data_dir = (!args.in_memory).then_some(args.data_dir.clone());
-    let running = dtp_localnet::start(LocalnetConfig { grpc: args.grpc, faucet: args.faucet, node: NodeConfig { data_dir, cadence } })
-        .await
-        .context("starting the localnet")?;
+    let running = dtp_localnet::start(LocalnetConfig {
+        grpc: args.grpc,
+        faucet: args.faucet,
+        node: NodeConfig { data_dir, cadence },
+    })
+    .await
+    .context("starting the localnet")?;
     println!("dtp localnet ready");
     println!("  gRPC     {}", running.grpc_url());
     println!("  faucet   {}", running.faucet_url());
@@ -64,7 +81,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -23,7 +23,10 @@ pub enum LaunchError {
     #[error(transparent)]
     Node(#[from] StartError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
 }
 
 /// A running localnet. Dropping it does not stop it; call [`Running::stop`].
@@ -54,7 +57,9 @@ impl Running {
 }
 
 async fn bind(addr: SocketAddr) -> Result<TcpListener, LaunchError> {
-    TcpListener::bind(addr).await.map_err(|source| LaunchError::Bind { addr, source })
+    TcpListener::bind(addr)
+        .await
+        .map_err(|source| LaunchError::Bind { addr, source })
 }
 
 /// Replays the log, binds both ports and starts serving.
@@ -62,7 +67,10 @@ pub async fn start(cfg: LocalnetConfig) -> Result<Running, LaunchError> {
     let grpc = bind(cfg.grpc).await?;
     let faucet = bind(cfg.faucet).await?;
     let node = Node::start(cfg.node)?;
-    let (grpc_addr, faucet_addr) = (grpc.local_addr().expect("bound"), faucet.local_addr().expect("bound"));
+    let (grpc_addr, faucet_addr) = (
+        grpc.local_addr().expect("bound"),
+        faucet.local_addr().expect("bound"),
+    );
     let (shutdown, rx) = watch::channel(false);
     let until = |mut rx: watch::Receiver<bool>| async move {
         let _ = rx.wait_for(|v| *v).await;
@@ -70,16 +78,25 @@ pub async fn start(cfg: LocalnetConfig) -> Result<Running, LaunchError> {
     let n = node.clone();
     let r = rx.clone();
     let grpc_task = tokio::spawn(async move {
-        if let Err(e) = crate::grpc::serve(n, grpc, until(r)).await {
+        if let Err(e) = crate::grpc::serve(n, grpc, r).await {
             tracing::error!(error = %e, "gRPC server failed");
         }
     });
     let app = crate::faucet::router(node.clone());
     let faucet_task = tokio::spawn(async move {
-        if let Err(e) = axum::serve(faucet, app).with_graceful_shutdown(until(rx)).await {
+        if let Err(e) = axum::serve(faucet, app)
+            .with_graceful_shutdown(until(rx))
+            .await
+        {
             tracing::error!(error = %e, "faucet server failed");
         }
     });
     tracing::info!(%grpc_addr, %faucet_addr, "localnet serving");
-    Ok(Running { node, grpc_addr, faucet_addr, shutdown, tasks: vec![grpc_task, faucet_task] })
+    Ok(Running {
+        node,
+        grpc_addr,
+        faucet_addr,
+        shutdown,
+        tasks: vec![grpc_task, faucet_task],
+    })
 }

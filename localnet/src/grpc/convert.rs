@@ -21,17 +21,23 @@ pub fn mask(m: Option<&FieldMask>, default: &str) -> FieldMaskTree {
 }
 
 pub fn timestamp(ms: u64) -> Timestamp {
-    Timestamp { seconds: (ms / 1000) as i64, nanos: ((ms % 1000) * 1_000_000) as i32 }
+    Timestamp {
+        seconds: (ms / 1000) as i64,
+        nanos: ((ms % 1000) * 1_000_000) as i32,
+    }
 }
 
 pub fn address(field: &str, s: Option<&str>) -> Result<Address, Status> {
     let s = s.ok_or_else(|| Status::invalid_argument(format!("missing `{field}`")))?;
-    s.parse().map_err(|e| Status::invalid_argument(format!("`{field}` is not a Sui address ({s}): {e}")))
+    s.parse()
+        .map_err(|e| Status::invalid_argument(format!("`{field}` is not a Sui address ({s}): {e}")))
 }
 
 pub fn digest(field: &str, s: Option<&str>) -> Result<Digest, Status> {
     let s = s.ok_or_else(|| Status::invalid_argument(format!("missing `{field}`")))?;
-    s.parse().map_err(|e| Status::invalid_argument(format!("`{field}` is not a transaction digest ({s}): {e}")))
+    s.parse().map_err(|e| {
+        Status::invalid_argument(format!("`{field}` is not a transaction digest ({s}): {e}"))
+    })
 }
 
 /// A stored object as a masked proto Object.
@@ -40,26 +46,39 @@ pub fn object(ledger: &Ledger, id: &Address, m: &FieldMaskTree) -> Option<pb::Ob
     let mut full = pb::Object::from(o.clone());
     if let Some(s) = o.as_struct() {
         if s.object_type() == &sui_sdk_types::StructTag::gas_coin() {
-            full.balance = Some(u64::from_le_bytes(s.contents()[32..40].try_into().expect("coin balance")));
+            full.balance = Some(u64::from_le_bytes(
+                s.contents()[32..40].try_into().expect("coin balance"),
+            ));
         }
     }
     Some(pb::Object::merge_from(&full, m))
 }
 
 /// An executed transaction as a masked proto ExecutedTransaction.
-pub fn executed(ledger: &Ledger, e: &Executed, checkpoint: Option<u64>, m: &FieldMaskTree) -> pb::ExecutedTransaction {
+pub fn executed(
+    ledger: &Ledger,
+    e: &Executed,
+    checkpoint: Option<u64>,
+    m: &FieldMaskTree,
+) -> pb::ExecutedTransaction {
     let mut effects = pb::TransactionEffects::from(e.effects.clone());
     // Sui's fullnode annotates changed objects with their types; the SDK uses them to find what a
     // transaction created.
     for c in effects.changed_objects.iter_mut() {
-        if let Some(id) = c.object_id.as_deref().and_then(|s| s.parse::<Address>().ok()) {
+        if let Some(id) = c
+            .object_id
+            .as_deref()
+            .and_then(|s| s.parse::<Address>().ok())
+        {
             if let Some(o) = ledger.object(&id) {
                 c.object_type = o.as_struct().map(|s| s.object_type().to_string());
             }
         }
     }
     let objects = if m.contains("objects") {
-        let sui_sdk_types::TransactionEffects::V2(fx) = &e.effects else { unreachable!("v2 effects") };
+        let sui_sdk_types::TransactionEffects::V2(fx) = &e.effects else {
+            unreachable!("v2 effects")
+        };
         let list = fx
             .changed_objects
             .iter()
@@ -75,7 +94,12 @@ pub fn executed(ledger: &Ledger, e: &Executed, checkpoint: Option<u64>, m: &Fiel
     let mut full = pb::ExecutedTransaction::default();
     full.digest = Some(e.digest.to_string());
     full.transaction = Some(pb::Transaction::from(e.transaction.clone()));
-    full.signatures = e.signatures.iter().cloned().map(pb::UserSignature::from).collect();
+    full.signatures = e
+        .signatures
+        .iter()
+        .cloned()
+        .map(pb::UserSignature::from)
+        .collect();
     full.effects = Some(effects);
     full.events = e.events.clone().map(pb::TransactionEvents::from);
     full.checkpoint = checkpoint;
@@ -92,7 +116,11 @@ pub fn checkpoint(ledger: &Ledger, cp: &Checkpoint, m: &FieldMaskTree) -> pb::Ch
     full.sequence_number = Some(cp.summary.sequence_number);
     full.digest = Some(cp.digest.to_string());
     if let Some(tm) = m.subtree("transactions") {
-        full.transactions = cp.transactions.iter().map(|e| executed(ledger, e, Some(cp.summary.sequence_number), &tm)).collect();
+        full.transactions = cp
+            .transactions
+            .iter()
+            .map(|e| executed(ledger, e, Some(cp.summary.sequence_number), &tm))
+            .collect();
     }
     pb::Checkpoint::merge_from(&full, m)
 }

@@ -23,22 +23,33 @@ pub fn reject_status(r: Reject) -> Status {
 
 fn transaction(t: Option<&pb::Transaction>) -> Result<Transaction, Status> {
     let t = t.ok_or_else(|| Status::invalid_argument("missing `transaction`"))?;
-    Transaction::try_from(t).map_err(|e| Status::invalid_argument(format!("transaction is not a valid Sui transaction: {e}")))
+    Transaction::try_from(t).map_err(|e| {
+        Status::invalid_argument(format!("transaction is not a valid Sui transaction: {e}"))
+    })
 }
 
 #[tonic::async_trait]
 impl TransactionExecutionService for Execution {
-    async fn execute_transaction(&self, req: Request<pb::ExecuteTransactionRequest>) -> Result<Response<pb::ExecuteTransactionResponse>, Status> {
+    async fn execute_transaction(
+        &self,
+        req: Request<pb::ExecuteTransactionRequest>,
+    ) -> Result<Response<pb::ExecuteTransactionResponse>, Status> {
         let r = req.into_inner();
         let tx = transaction(r.transaction.as_ref())?;
         if r.signatures.is_empty() {
-            return Err(Status::invalid_argument("missing signatures: the transaction must be signed by its sender"));
+            return Err(Status::invalid_argument(
+                "missing signatures: the transaction must be signed by its sender",
+            ));
         }
         let sigs = r
             .signatures
             .iter()
             .enumerate()
-            .map(|(i, s)| UserSignature::try_from(s).map_err(|e| Status::invalid_argument(format!("signature {i} is malformed: {e}"))))
+            .map(|(i, s)| {
+                UserSignature::try_from(s).map_err(|e| {
+                    Status::invalid_argument(format!("signature {i} is malformed: {e}"))
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let executed = self.0.submit(tx, sigs).await.map_err(|e| match e {
             SubmitError::Rejected(r) => reject_status(r),
@@ -46,30 +57,51 @@ impl TransactionExecutionService for Execution {
         })?;
         let m = mask(r.read_mask.as_ref(), "digest,effects,events");
         let st = self.0.read();
-        let checkpoint = st.chain.txs.get(&executed.digest).and_then(|t| t.checkpoint);
+        let checkpoint = st
+            .chain
+            .txs
+            .get(&executed.digest)
+            .and_then(|t| t.checkpoint);
         let mut out = pb::ExecuteTransactionResponse::default();
         out.transaction = Some(convert::executed(&st.ledger, &executed, checkpoint, &m));
         Ok(Response::new(out))
     }
 
-    async fn simulate_transaction(&self, req: Request<pb::SimulateTransactionRequest>) -> Result<Response<pb::SimulateTransactionResponse>, Status> {
+    async fn simulate_transaction(
+        &self,
+        req: Request<pb::SimulateTransactionRequest>,
+    ) -> Result<Response<pb::SimulateTransactionResponse>, Status> {
         let r = req.into_inner();
-        let mut t = r.transaction.clone().ok_or_else(|| Status::invalid_argument("missing `transaction`"))?;
+        let mut t = r
+            .transaction
+            .clone()
+            .ok_or_else(|| Status::invalid_argument("missing `transaction`"))?;
         if r.do_gas_selection.unwrap_or(false) && t.bcs.is_none() {
             self.select_gas(&mut t)?;
         }
         let mut tx = transaction(Some(&t))?;
         let mut executed = self.0.simulate(tx.clone()).map_err(reject_status)?;
-        if r.do_gas_selection.unwrap_or(false) && t.bcs.is_none() && t.gas_payment.as_ref().and_then(|g| g.budget).is_none_or(|b| b == 0 || b == MAX_GAS_BUDGET) {
+        if r.do_gas_selection.unwrap_or(false)
+            && t.bcs.is_none()
+            && t.gas_payment
+                .as_ref()
+                .and_then(|g| g.budget)
+                .is_none_or(|b| b == 0 || b == MAX_GAS_BUDGET)
+        {
             // Budget what the simulation used, with a 10% margin.
             let g = executed.effects.gas_summary();
             let used = g.computation_cost + g.storage_cost;
-            tx.gas_payment.budget = (used + used / 10).clamp(COMPUTATION_UNITS * tx.gas_payment.price, tx.gas_payment.budget);
+            tx.gas_payment.budget = (used + used / 10).clamp(
+                COMPUTATION_UNITS * tx.gas_payment.price,
+                tx.gas_payment.budget,
+            );
             executed = self.0.simulate(tx).map_err(reject_status)?;
         }
         let m = mask(r.read_mask.as_ref(), "transaction.effects");
         let st = self.0.read();
-        let tm = m.subtree("transaction").unwrap_or_else(sui_rpc::field::FieldMaskTree::new_wildcard);
+        let tm = m
+            .subtree("transaction")
+            .unwrap_or_else(sui_rpc::field::FieldMaskTree::new_wildcard);
         let mut out = pb::SimulateTransactionResponse::default();
         out.transaction = Some(convert::executed(&st.ledger, &executed, None, &tm));
         Ok(Response::new(out))
@@ -97,12 +129,21 @@ impl Execution {
         }
         if g.objects.is_empty() {
             let st = self.0.read();
-            let mut coins: Vec<_> = st.ledger.owned_by(&sender).into_iter().filter_map(|id| match st.ledger.get(&id) {
-                Some((_, crate::ledger::Body::Coin(b))) => Some((*b, id)),
-                _ => None,
-            }).collect();
+            let mut coins: Vec<_> = st
+                .ledger
+                .owned_by(&sender)
+                .into_iter()
+                .filter_map(|id| match st.ledger.get(&id) {
+                    Some((_, crate::ledger::Body::Coin(b))) => Some((*b, id)),
+                    _ => None,
+                })
+                .collect();
             coins.sort_by(|a, b| b.cmp(a));
-            let (balance, id) = *coins.first().ok_or_else(|| Status::invalid_argument(format!("{sender} owns no SUI coins to pay gas (use the faucet)")))?;
+            let (balance, id) = *coins.first().ok_or_else(|| {
+                Status::invalid_argument(format!(
+                    "{sender} owns no SUI coins to pay gas (use the faucet)"
+                ))
+            })?;
             let r = st.ledger.object_ref(&id).expect("coin exists");
             let mut o = pb::ObjectReference::default();
             o.object_id = Some(id.to_string());

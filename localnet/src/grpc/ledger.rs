@@ -16,7 +16,10 @@ const OBJECT_MASK: &str = "object_id,version,digest";
 
 #[tonic::async_trait]
 impl LedgerService for Ledger {
-    async fn get_service_info(&self, _: Request<pb::GetServiceInfoRequest>) -> Result<Response<pb::GetServiceInfoResponse>, Status> {
+    async fn get_service_info(
+        &self,
+        _: Request<pb::GetServiceInfoRequest>,
+    ) -> Result<Response<pb::GetServiceInfoResponse>, Status> {
         let st = self.0.read();
         let latest = st.chain.latest().expect("checkpoint 0 exists");
         let mut out = pb::GetServiceInfoResponse::default();
@@ -31,12 +34,16 @@ impl LedgerService for Ledger {
         Ok(Response::new(out))
     }
 
-    async fn get_object(&self, req: Request<pb::GetObjectRequest>) -> Result<Response<pb::GetObjectResponse>, Status> {
+    async fn get_object(
+        &self,
+        req: Request<pb::GetObjectRequest>,
+    ) -> Result<Response<pb::GetObjectResponse>, Status> {
         let r = req.into_inner();
         let id = convert::address("object_id", r.object_id.as_deref())?;
         let st = self.0.read();
         let m = mask(r.read_mask.as_ref(), OBJECT_MASK);
-        let o = convert::object(&st.ledger, &id, &m).ok_or_else(|| Status::not_found(format!("object {id} not found")))?;
+        let o = convert::object(&st.ledger, &id, &m)
+            .ok_or_else(|| Status::not_found(format!("object {id} not found")))?;
         if let Some(v) = r.version {
             if o.version != Some(v) && st.ledger.object(&id).map(|x| x.version()) != Some(v) {
                 return Err(Status::not_found(format!("object {id} at version {v} not found (the localnet keeps only the latest version)")));
@@ -47,10 +54,15 @@ impl LedgerService for Ledger {
         Ok(Response::new(out))
     }
 
-    async fn batch_get_objects(&self, req: Request<pb::BatchGetObjectsRequest>) -> Result<Response<pb::BatchGetObjectsResponse>, Status> {
+    async fn batch_get_objects(
+        &self,
+        req: Request<pb::BatchGetObjectsRequest>,
+    ) -> Result<Response<pb::BatchGetObjectsResponse>, Status> {
         let r = req.into_inner();
         if r.requests.len() > 1000 {
-            return Err(Status::invalid_argument("at most 1000 objects per BatchGetObjects"));
+            return Err(Status::invalid_argument(
+                "at most 1000 objects per BatchGetObjects",
+            ));
         }
         let st = self.0.read();
         let m = mask(r.read_mask.as_ref(), OBJECT_MASK);
@@ -59,10 +71,16 @@ impl LedgerService for Ledger {
             .iter()
             .map(|q| {
                 let result = match convert::address("object_id", q.object_id.as_deref()) {
-                    Err(e) => pb::get_object_result::Result::Error(rpc_status(e.code(), e.message().into())),
+                    Err(e) => pb::get_object_result::Result::Error(rpc_status(
+                        e.code(),
+                        e.message().into(),
+                    )),
                     Ok(id) => match convert::object(&st.ledger, &id, &m) {
                         Some(o) => pb::get_object_result::Result::Object(o),
-                        None => pb::get_object_result::Result::Error(rpc_status(tonic::Code::NotFound, format!("object {id} not found"))),
+                        None => pb::get_object_result::Result::Error(rpc_status(
+                            tonic::Code::NotFound,
+                            format!("object {id} not found"),
+                        )),
                     },
                 };
                 let mut out = pb::GetObjectResult::default();
@@ -75,24 +93,37 @@ impl LedgerService for Ledger {
         Ok(Response::new(out))
     }
 
-    async fn get_transaction(&self, req: Request<pb::GetTransactionRequest>) -> Result<Response<pb::GetTransactionResponse>, Status> {
+    async fn get_transaction(
+        &self,
+        req: Request<pb::GetTransactionRequest>,
+    ) -> Result<Response<pb::GetTransactionResponse>, Status> {
         let r = req.into_inner();
         let d = convert::digest("digest", r.digest.as_deref())?;
         let st = self.0.read();
         // As on Sui, a transaction is readable once its checkpoint is formed.
-        let t = st.chain.txs.get(&d).filter(|t| t.checkpoint.is_some()).ok_or_else(|| Status::not_found(format!("transaction {d} not found")))?;
+        let t = st
+            .chain
+            .txs
+            .get(&d)
+            .filter(|t| t.checkpoint.is_some())
+            .ok_or_else(|| Status::not_found(format!("transaction {d} not found")))?;
         let m = mask(r.read_mask.as_ref(), "digest");
         let mut out = pb::GetTransactionResponse::default();
         out.transaction = Some(convert::executed(&st.ledger, &t.executed, t.checkpoint, &m));
         Ok(Response::new(out))
     }
 
-    async fn get_checkpoint(&self, req: Request<pb::GetCheckpointRequest>) -> Result<Response<pb::GetCheckpointResponse>, Status> {
+    async fn get_checkpoint(
+        &self,
+        req: Request<pb::GetCheckpointRequest>,
+    ) -> Result<Response<pb::GetCheckpointResponse>, Status> {
         let r = req.into_inner();
         let st = self.0.read();
         let cp = match r.checkpoint_id {
             None => st.chain.latest().cloned(),
-            Some(pb::get_checkpoint_request::CheckpointId::SequenceNumber(n)) => st.chain.checkpoints.get(n as usize).cloned(),
+            Some(pb::get_checkpoint_request::CheckpointId::SequenceNumber(n)) => {
+                st.chain.checkpoints.get(n as usize).cloned()
+            }
             Some(pb::get_checkpoint_request::CheckpointId::Digest(d)) => {
                 let d = convert::digest("digest", Some(&d))?;
                 st.chain.checkpoints.iter().find(|c| c.digest == d).cloned()
@@ -106,7 +137,10 @@ impl LedgerService for Ledger {
         Ok(Response::new(out))
     }
 
-    async fn get_epoch(&self, req: Request<pb::GetEpochRequest>) -> Result<Response<pb::GetEpochResponse>, Status> {
+    async fn get_epoch(
+        &self,
+        req: Request<pb::GetEpochRequest>,
+    ) -> Result<Response<pb::GetEpochResponse>, Status> {
         let r = req.into_inner();
         if r.epoch.is_some_and(|e| e != 0) {
             return Err(Status::not_found("the localnet only has epoch 0"));
@@ -123,19 +157,31 @@ impl LedgerService for Ledger {
         Ok(Response::new(out))
     }
 
-    async fn batch_get_transactions(&self, _: Request<pb::BatchGetTransactionsRequest>) -> Result<Response<pb::BatchGetTransactionsResponse>, Status> {
+    async fn batch_get_transactions(
+        &self,
+        _: Request<pb::BatchGetTransactionsRequest>,
+    ) -> Result<Response<pb::BatchGetTransactionsResponse>, Status> {
         Err(unimplemented("LedgerService.BatchGetTransactions"))
     }
 
-    async fn list_checkpoints(&self, _: Request<pb::ListCheckpointsRequest>) -> Result<Response<super::BoxStream<pb::ListCheckpointsResponse>>, Status> {
+    async fn list_checkpoints(
+        &self,
+        _: Request<pb::ListCheckpointsRequest>,
+    ) -> Result<Response<super::BoxStream<pb::ListCheckpointsResponse>>, Status> {
         Err(unimplemented("LedgerService.ListCheckpoints"))
     }
 
-    async fn list_transactions(&self, _: Request<pb::ListTransactionsRequest>) -> Result<Response<super::BoxStream<pb::ListTransactionsResponse>>, Status> {
+    async fn list_transactions(
+        &self,
+        _: Request<pb::ListTransactionsRequest>,
+    ) -> Result<Response<super::BoxStream<pb::ListTransactionsResponse>>, Status> {
         Err(unimplemented("LedgerService.ListTransactions"))
     }
 
-    async fn list_events(&self, _: Request<pb::ListEventsRequest>) -> Result<Response<super::BoxStream<pb::ListEventsResponse>>, Status> {
+    async fn list_events(
+        &self,
+        _: Request<pb::ListEventsRequest>,
+    ) -> Result<Response<super::BoxStream<pb::ListEventsResponse>>, Status> {
         Err(unimplemented("LedgerService.ListEvents"))
     }
 }

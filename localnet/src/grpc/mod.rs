@@ -20,7 +20,8 @@ use crate::node::Node;
 pub use execution::reject_status;
 
 /// A server-streaming response.
-pub(crate) type BoxStream<T> = std::pin::Pin<Box<dyn futures::Stream<Item = Result<T, Status>> + Send + 'static>>;
+pub(crate) type BoxStream<T> =
+    std::pin::Pin<Box<dyn futures::Stream<Item = Result<T, Status>> + Send + 'static>>;
 
 /// UNIMPLEMENTED naming the call.
 pub(crate) fn unimplemented(call: &str) -> Status {
@@ -28,15 +29,38 @@ pub(crate) fn unimplemented(call: &str) -> Status {
 }
 
 /// Serves the node on `listener` until `shutdown` resolves.
-pub async fn serve(node: Node, listener: tokio::net::TcpListener, shutdown: impl std::future::Future<Output = ()> + Send) -> Result<(), tonic::transport::Error> {
+pub async fn serve(
+    node: Node,
+    listener: tokio::net::TcpListener,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+) -> Result<(), tonic::transport::Error> {
     let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
     let max = 32 * 1024 * 1024;
     tonic::transport::Server::builder()
-        .add_service(LedgerServiceServer::new(ledger::Ledger(node.clone())).max_decoding_message_size(max).max_encoding_message_size(max))
-        .add_service(StateServiceServer::new(state::State(node.clone())).max_encoding_message_size(max))
-        .add_service(TransactionExecutionServiceServer::new(execution::Execution(node.clone())).max_decoding_message_size(max).max_encoding_message_size(max))
-        .add_service(SubscriptionServiceServer::new(subscription::Subscription(node)).max_encoding_message_size(max))
-        .serve_with_incoming_shutdown(incoming, shutdown)
+        .add_service(
+            LedgerServiceServer::new(ledger::Ledger(node.clone()))
+                .max_decoding_message_size(max)
+                .max_encoding_message_size(max),
+        )
+        .add_service(
+            StateServiceServer::new(state::State(node.clone())).max_encoding_message_size(max),
+        )
+        .add_service(
+            TransactionExecutionServiceServer::new(execution::Execution(node.clone()))
+                .max_decoding_message_size(max)
+                .max_encoding_message_size(max),
+        )
+        .add_service(
+            SubscriptionServiceServer::new(subscription::Subscription {
+                node,
+                shutdown: shutdown.clone(),
+            })
+            .max_encoding_message_size(max),
+        )
+        .serve_with_incoming_shutdown(incoming, async move {
+            let mut s = shutdown;
+            let _ = s.wait_for(|v| *v).await;
+        })
         .await
 }
 

@@ -25,14 +25,19 @@ fn page_size(n: Option<u32>) -> usize {
 /// Objects after the id in the page token.
 fn after(token: Option<&[u8]>) -> Result<Option<Address>, Status> {
     token
-        .map(|t| Address::from_bytes(t).map_err(|_| Status::invalid_argument("page_token is not one this node issued")))
+        .map(|t| {
+            Address::from_bytes(t)
+                .map_err(|_| Status::invalid_argument("page_token is not one this node issued"))
+        })
         .transpose()
 }
 
 /// A type filter matches exactly, or any instantiation when it names no type parameters.
 fn type_matches(filter: &StructTag, t: &StructTag) -> bool {
     if filter.type_params().is_empty() {
-        filter.address() == t.address() && filter.module() == t.module() && filter.name() == t.name()
+        filter.address() == t.address()
+            && filter.module() == t.module()
+            && filter.name() == t.name()
     } else {
         filter == t
     }
@@ -40,13 +45,22 @@ fn type_matches(filter: &StructTag, t: &StructTag) -> bool {
 
 #[tonic::async_trait]
 impl StateService for State {
-    async fn list_owned_objects(&self, req: Request<pb::ListOwnedObjectsRequest>) -> Result<Response<pb::ListOwnedObjectsResponse>, Status> {
+    async fn list_owned_objects(
+        &self,
+        req: Request<pb::ListOwnedObjectsRequest>,
+    ) -> Result<Response<pb::ListOwnedObjectsResponse>, Status> {
         let r = req.into_inner();
         let owner = convert::address("owner", r.owner.as_deref())?;
         let filter = r
             .object_type
             .as_deref()
-            .map(|t| t.parse::<StructTag>().map_err(|e| Status::invalid_argument(format!("object_type `{t}` is not a Move struct type: {e}"))))
+            .map(|t| {
+                t.parse::<StructTag>().map_err(|e| {
+                    Status::invalid_argument(format!(
+                        "object_type `{t}` is not a Move struct type: {e}"
+                    ))
+                })
+            })
             .transpose()?;
         let start = after(r.page_token.as_deref())?;
         let size = page_size(r.page_size);
@@ -59,7 +73,9 @@ impl StateService for State {
             .filter(|id| start.is_none_or(|s| *id > s))
             .filter(|id| match (&filter, st.ledger.get(id)) {
                 (None, _) => true,
-                (Some(f), Some((_, b))) => crate::ledger::Ledger::struct_type(b).is_some_and(|t| type_matches(f, &t)),
+                (Some(f), Some((_, b))) => {
+                    crate::ledger::Ledger::struct_type(b).is_some_and(|t| type_matches(f, &t))
+                }
                 _ => false,
             })
             .take(size + 1)
@@ -70,20 +86,33 @@ impl StateService for State {
         } else {
             None
         };
-        let objects = ids.iter().filter_map(|id| convert::object(&st.ledger, id, &m)).collect();
+        let objects = ids
+            .iter()
+            .filter_map(|id| convert::object(&st.ledger, id, &m))
+            .collect();
         let mut out = pb::ListOwnedObjectsResponse::default();
         out.objects = objects;
         out.next_page_token = next;
         Ok(Response::new(out))
     }
 
-    async fn get_balance(&self, req: Request<pb::GetBalanceRequest>) -> Result<Response<pb::GetBalanceResponse>, Status> {
+    async fn get_balance(
+        &self,
+        req: Request<pb::GetBalanceRequest>,
+    ) -> Result<Response<pb::GetBalanceResponse>, Status> {
         let r = req.into_inner();
         let owner = convert::address("owner", r.owner.as_deref())?;
         let sui = StructTag::sui().to_string();
         let coin_type = r.coin_type.unwrap_or_else(|| sui.clone());
-        let is_sui = coin_type.parse::<StructTag>().map(|t| t == StructTag::sui()).map_err(|e| Status::invalid_argument(format!("coin_type `{coin_type}`: {e}")))?;
-        let total = if is_sui { self.0.read().ledger.balance(&owner).0 } else { 0 };
+        let is_sui = coin_type
+            .parse::<StructTag>()
+            .map(|t| t == StructTag::sui())
+            .map_err(|e| Status::invalid_argument(format!("coin_type `{coin_type}`: {e}")))?;
+        let total = if is_sui {
+            self.0.read().ledger.balance(&owner).0
+        } else {
+            0
+        };
         let mut b = pb::Balance::default();
         b.coin_type = Some(coin_type);
         b.balance = Some(total);
@@ -94,14 +123,23 @@ impl StateService for State {
         Ok(Response::new(out))
     }
 
-    async fn list_dynamic_fields(&self, req: Request<pb::ListDynamicFieldsRequest>) -> Result<Response<pb::ListDynamicFieldsResponse>, Status> {
+    async fn list_dynamic_fields(
+        &self,
+        req: Request<pb::ListDynamicFieldsRequest>,
+    ) -> Result<Response<pb::ListDynamicFieldsResponse>, Status> {
         let r = req.into_inner();
         let parent = convert::address("parent", r.parent.as_deref())?;
         let start = after(r.page_token.as_deref())?;
         let size = page_size(r.page_size);
         let m = mask(r.read_mask.as_ref(), "parent,field_id,name,value_type");
         let st = self.0.read();
-        let mut ids: Vec<Address> = st.ledger.table_children(&parent).into_iter().filter(|id| start.is_none_or(|s| *id > s)).take(size + 1).collect();
+        let mut ids: Vec<Address> = st
+            .ledger
+            .table_children(&parent)
+            .into_iter()
+            .filter(|id| start.is_none_or(|s| *id > s))
+            .take(size + 1)
+            .collect();
         let next = if ids.len() > size {
             ids.truncate(size);
             ids.last().map(|id| id.as_bytes().to_vec().into())
@@ -112,7 +150,9 @@ impl StateService for State {
             .iter()
             .filter_map(|id| {
                 let (meta, body) = st.ledger.get(id)?;
-                let Body::Field { seq, .. } = body else { return None };
+                let Body::Field { seq, .. } = body else {
+                    return None;
+                };
                 let obj = st.ledger.materialize(id, meta, body);
                 let contents = obj.as_struct()?.contents().to_vec();
                 let mut f = pb::DynamicField::default();
@@ -133,11 +173,17 @@ impl StateService for State {
         Ok(Response::new(out))
     }
 
-    async fn get_coin_info(&self, _: Request<pb::GetCoinInfoRequest>) -> Result<Response<pb::GetCoinInfoResponse>, Status> {
+    async fn get_coin_info(
+        &self,
+        _: Request<pb::GetCoinInfoRequest>,
+    ) -> Result<Response<pb::GetCoinInfoResponse>, Status> {
         Err(unimplemented("StateService.GetCoinInfo"))
     }
 
-    async fn list_balances(&self, _: Request<pb::ListBalancesRequest>) -> Result<Response<pb::ListBalancesResponse>, Status> {
+    async fn list_balances(
+        &self,
+        _: Request<pb::ListBalancesRequest>,
+    ) -> Result<Response<pb::ListBalancesResponse>, Status> {
         Err(unimplemented("StateService.ListBalances"))
     }
 }

@@ -10,20 +10,32 @@ use super::convert::{self, mask};
 use super::unimplemented;
 use crate::node::Node;
 
-pub struct Subscription(pub Node);
+pub struct Subscription {
+    pub node: Node,
+    /// Flips to true when the server shuts down: open streams end so shutdown need not wait.
+    pub shutdown: tokio::sync::watch::Receiver<bool>,
+}
 
 use super::BoxStream;
 
 #[tonic::async_trait]
 impl SubscriptionService for Subscription {
-    async fn subscribe_checkpoints(&self, req: Request<pb::SubscribeCheckpointsRequest>) -> Result<Response<BoxStream<pb::SubscribeCheckpointsResponse>>, Status> {
+    async fn subscribe_checkpoints(
+        &self,
+        req: Request<pb::SubscribeCheckpointsRequest>,
+    ) -> Result<Response<BoxStream<pb::SubscribeCheckpointsResponse>>, Status> {
         let r = req.into_inner();
         let m = mask(r.read_mask.as_ref(), "sequence_number,digest");
-        let mut rx = self.0.subscribe();
-        let node = self.0.clone();
+        let mut rx = self.node.subscribe();
+        let node = self.node.clone();
+        let mut shutdown = self.shutdown.clone();
         let stream = async_stream(move |tx| async move {
             loop {
-                match rx.recv().await {
+                let next = tokio::select! {
+                    n = rx.recv() => n,
+                    _ = shutdown.wait_for(|v| *v) => return,
+                };
+                match next {
                     Ok(cp) => {
                         let msg = {
                             let st = node.read();
@@ -47,11 +59,17 @@ impl SubscriptionService for Subscription {
         Ok(Response::new(stream))
     }
 
-    async fn subscribe_transactions(&self, _: Request<pb::SubscribeTransactionsRequest>) -> Result<Response<BoxStream<pb::SubscribeTransactionsResponse>>, Status> {
+    async fn subscribe_transactions(
+        &self,
+        _: Request<pb::SubscribeTransactionsRequest>,
+    ) -> Result<Response<BoxStream<pb::SubscribeTransactionsResponse>>, Status> {
         Err(unimplemented("SubscriptionService.SubscribeTransactions"))
     }
 
-    async fn subscribe_events(&self, _: Request<pb::SubscribeEventsRequest>) -> Result<Response<BoxStream<pb::SubscribeEventsResponse>>, Status> {
+    async fn subscribe_events(
+        &self,
+        _: Request<pb::SubscribeEventsRequest>,
+    ) -> Result<Response<BoxStream<pb::SubscribeEventsResponse>>, Status> {
         Err(unimplemented("SubscriptionService.SubscribeEvents"))
     }
 }
