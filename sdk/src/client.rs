@@ -1,0 +1,370 @@
+//! `Client`: a connection to a Sui node (the embedded localnet or any Sui network: only the URL and
+//! the package id differ), a signer with its gas coins, and transaction execution with retries.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use prost_types::FieldMask;
+use sui_crypto::SuiSigner;
+use sui_rpc::field::FieldMaskUtil;
+use sui_rpc::proto::sui::rpc::v2 as pb;
+use sui_sdk_types::{Address, ObjectReference, StructTag, Transaction};
+use sui_transaction_builder::{ObjectInput, TransactionBuilder};
+use tokio::sync::Mutex;
+
+use crate::error::{Error, Result};
+use crate::gas::GasPool;
+use crate::keys::Key;
+
+/// How to reach a deployment.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// gRPC URL of a Sui node (`http://127.0.0.1:9000` for the localnet).
+    pub url: String,
+    /// The dtp package id.
+    pub package: Address,
+    /// The signer; `None` for read-only use.
+    pub key: Option<Key>,
+    /// Deadline of each call.
+    pub timeout: Duration,
+    /// Gas budget of each transaction (MIST).
+    pub gas_budget: u64,
+}
+
+impl ClientConfig {
+    pub fn new(url: impl Into<String>, package: Address) -> Self {
+        Self {
+            url: url.into(),
+            package,
+            key: None,
+            timeout: Duration::from_secs(60),
+            gas_budget: 50_000_000,
+        }
+    }
+
+    pub fn with_key(mut self, key: Key) -> Self {
+        self.key = Some(key);
+        self
+    }
+}
+
+pub(crate) struct Inner {
+    pub rpc: sui_rpc::Client,
+    pub cfg: ClientConfig,
+    pub rgp: u64,
+    pub gas: GasPool,
+    /// Initial shared versions of shared objects (they never change).
+    pub shared: Mutex<HashMap<Address, u64>>,
+}
+
+/// A dtp client; cheap to clone, safe to share between tasks.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+/// The result of an executed transaction.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub digest: sui_sdk_types::Digest,
+    pub events: Vec<dtp_protocol::Event>,
+    /// Objects the transaction created: (id, Move type).
+    pub created: Vec<(Address, String)>,
+    pub checkpoint: Option<u64>,
+}
+
+impl Outcome {
+    /// The first created object whose type ends with `::module::Name`.
+    pub fn created_of(&self, suffix: &str) -> Option<Address> {
+        self.created
+            .iter()
+            .find(|(_, t)| t.ends_with(suffix))
+            .map(|(id, _)| *id)
+    }
+}
+
+impl Client {
+    /// Connects, checks that `package` is the dtp package, and loads the signer's gas coins.
+    pub async fn connect(cfg: ClientConfig) -> Result<Client> {
+        let unreachable = |reason: String| Error::Unreachable {
+            url: cfg.url.clone(),
+            reason,
+        };
+        let mut rpc =
+            sui_rpc::Client::new(cfg.url.as_str()).map_err(|e| unreachable(e.to_string()))?;
+        let info = tokio::time::timeout(
+            cfg.timeout,
+            rpc.ledger_client()
+                .get_service_info(pb::GetServiceInfoRequest::default()),
+        )
+        .await
+        .map_err(|_| unreachable("no answer".into()))?
+        .map_err(|e| unreachable(e.message().to_string()))?
+        .into_inner();
+        tracing::debug!(chain = info.chain(), "connected");
+        let rgp = rpc.get_reference_gas_price().await.map_err(Error::rpc)?;
+        let client = Client {
+            inner: Arc::new(Inner {
+                rpc,
+                cfg,
+                rgp,
+                gas: GasPool::default(),
+                shared: Mutex::new(HashMap::new()),
+            }),
+        };
+        client.check_package().await?;
+        if client.inner.cfg.key.is_some() {
+            client.refresh_gas().await?;
+        }
+        Ok(client)
+    }
+
+    pub fn package(&self) -> Address {
+        self.inner.cfg.package
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.cfg
+    }
+
+    /// The signer's address.
+    pub fn address(&self) -> Result<Address> {
+        Ok(self.key()?.address())
+    }
+
+    fn key(&self) -> Result<&Key> {
+        self.inner.cfg.key.as_ref().ok_or_else(|| {
+            Error::Invalid("this client has no key; configure one (`dtp keys new`)".into())
+        })
+    }
+
+    /// A fresh handle on the gRPC client.
+    pub fn rpc(&self) -> sui_rpc::Client {
+        self.inner.rpc.clone()
+    }
+
+    async fn check_package(&self) -> Result<()> {
+        let p = self.package();
+        let req = pb::GetObjectRequest::default()
+            .with_object_id(p.to_string())
+            .with_read_mask(FieldMask::from_str("object_id,package.modules.name"));
+        let o = match self.rpc().ledger_client().get_object(req).await {
+            Ok(r) => r.into_inner().object.unwrap_or_default(),
+            Err(s) if s.code() == tonic::Code::NotFound => return Err(Error::NotDtp(p)),
+            Err(s) => return Err(Error::rpc(s)),
+        };
+        let has_pipe = o
+            .package
+            .as_ref()
+            .is_some_and(|pk| pk.modules.iter().any(|m| m.name() == "pipe"));
+        if has_pipe {
+            Ok(())
+        } else {
+            Err(Error::NotDtp(p))
+        }
+    }
+
+    /// Reloads the signer's SUI coins into the gas pool.
+    pub async fn refresh_gas(&self) -> Result<usize> {
+        let me = self.address()?;
+        let coins = self.coins(me).await?;
+        let n = coins.len();
+        self.inner
+            .gas
+            .set(coins.into_iter().map(|(r, _)| r).collect())
+            .await;
+        Ok(n)
+    }
+
+    /// The SUI coins of `owner` with their balances.
+    pub async fn coins(&self, owner: Address) -> Result<Vec<(ObjectReference, u64)>> {
+        let mut out = Vec::new();
+        let mut token = None;
+        loop {
+            let mut req = pb::ListOwnedObjectsRequest::default()
+                .with_owner(owner.to_string())
+                .with_object_type(StructTag::gas_coin().to_string())
+                .with_page_size(1000u32)
+                .with_read_mask(FieldMask::from_str("object_id,version,digest,balance"));
+            req.page_token = token;
+            let resp = self
+                .rpc()
+                .state_client()
+                .list_owned_objects(req)
+                .await
+                .map_err(Error::rpc)?
+                .into_inner();
+            for o in resp.objects {
+                let id = o.object_id().parse().map_err(|e| Error::Decode {
+                    what: "coin id".into(),
+                    reason: format!("{e}"),
+                })?;
+                let digest = o.digest().parse().map_err(|e| Error::Decode {
+                    what: "coin digest".into(),
+                    reason: format!("{e}"),
+                })?;
+                out.push((ObjectReference::new(id, o.version(), digest), o.balance()));
+            }
+            match resp.next_page_token {
+                Some(t) if !t.is_empty() => token = Some(t),
+                _ => break,
+            }
+        }
+        Ok(out)
+    }
+
+    /// A shared-object input (its initial shared version is looked up once and cached).
+    pub async fn shared(&self, id: Address, mutable: bool) -> Result<ObjectInput> {
+        if let Some(v) = self.inner.shared.lock().await.get(&id) {
+            return Ok(ObjectInput::shared(id, *v, mutable));
+        }
+        let o = self.get_object(id, "owner").await?;
+        let v = o
+            .owner
+            .as_ref()
+            .and_then(|w| w.version)
+            .ok_or_else(|| Error::Invalid(format!("object {id} is not shared")))?;
+        self.inner.shared.lock().await.insert(id, v);
+        Ok(ObjectInput::shared(id, v, mutable))
+    }
+
+    /// An owned-object input at its current version.
+    pub async fn owned(&self, id: Address) -> Result<ObjectInput> {
+        let o = self.get_object(id, "object_id,version,digest").await?;
+        let digest = o.digest().parse().map_err(|e| Error::Decode {
+            what: "object digest".into(),
+            reason: format!("{e}"),
+        })?;
+        Ok(ObjectInput::owned(id, o.version(), digest))
+    }
+
+    pub(crate) async fn get_object(&self, id: Address, mask: &str) -> Result<pb::Object> {
+        let req = pb::GetObjectRequest::default()
+            .with_object_id(id.to_string())
+            .with_read_mask(FieldMask::from_str(mask));
+        match self.rpc().ledger_client().get_object(req).await {
+            Ok(r) => r.into_inner().object.ok_or(Error::NotFound { id }),
+            Err(s) if s.code() == tonic::Code::NotFound => Err(Error::NotFound { id }),
+            Err(s) => Err(Error::rpc(s)),
+        }
+    }
+
+    /// Builds with one of the signer's gas coins, signs, executes (retrying the same signed bytes
+    /// on transient errors) and returns the outcome; a Move abort is `Error::Aborted`.
+    pub async fn execute(
+        &self,
+        function: &str,
+        build: impl FnOnce(&mut TransactionBuilder),
+    ) -> Result<Outcome> {
+        let key = self.key()?;
+        let gas = self.take_gas().await?;
+        let mut b = TransactionBuilder::new();
+        b.set_sender(key.address());
+        b.add_gas_objects([ObjectInput::owned(
+            *gas.object_id(),
+            gas.version(),
+            *gas.digest(),
+        )]);
+        b.set_gas_budget(self.inner.cfg.gas_budget);
+        b.set_gas_price(self.inner.rgp);
+        build(&mut b);
+        let tx = match b.try_build() {
+            Ok(tx) => tx,
+            Err(e) => {
+                self.inner.gas.put(gas).await;
+                return Err(Error::Invalid(format!(
+                    "cannot build the {function} transaction: {e}"
+                )));
+            }
+        };
+        let result = self.submit(&tx, key).await;
+        match &result {
+            Ok(t) => {
+                let g = t.effects().gas_object();
+                match g.output_digest().parse() {
+                    Ok(d) => {
+                        self.inner
+                            .gas
+                            .put(ObjectReference::new(
+                                *gas.object_id(),
+                                g.output_version(),
+                                d,
+                            ))
+                            .await
+                    }
+                    Err(_) => self.inner.gas.put(gas).await,
+                }
+            }
+            // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
+            Err(Error::Rejected(m)) if m.contains("not available for consumption") => {
+                let _ = self.refresh_gas().await;
+            }
+            Err(_) => self.inner.gas.put(gas).await,
+        }
+        crate::outcome::parse(self.package(), function, result?)
+    }
+
+    async fn take_gas(&self) -> Result<ObjectReference> {
+        if self.inner.gas.is_empty().await && self.refresh_gas().await? == 0 {
+            return Err(Error::NoGas(self.address()?));
+        }
+        Ok(self.inner.gas.take().await)
+    }
+
+    async fn submit(&self, tx: &Transaction, key: &Key) -> Result<pb::ExecutedTransaction> {
+        let sig = key
+            .signer()
+            .sign_transaction(tx)
+            .map_err(|e| Error::Key(e.to_string()))?;
+        let req = pb::ExecuteTransactionRequest::default()
+            .with_transaction(pb::Transaction::from(tx.clone()))
+            .with_signatures(vec![sig.into()])
+            .with_read_mask(FieldMask::from_str("digest,effects,events,checkpoint"));
+        let mut delay = Duration::from_millis(100);
+        for attempt in 0.. {
+            let mut exec = self.rpc().execution_client();
+            let r = match tokio::time::timeout(
+                self.inner.cfg.timeout,
+                exec.execute_transaction(req.clone()),
+            )
+            .await
+            {
+                Ok(Ok(r)) => {
+                    return r.into_inner().transaction.ok_or_else(|| Error::Decode {
+                        what: "execute response".into(),
+                        reason: "no transaction".into(),
+                    })
+                }
+                Ok(Err(s)) => Error::rpc(s),
+                Err(_) => Error::Timeout(self.inner.cfg.timeout, "transaction effects".into()),
+            };
+            if !(r.is_transient() || matches!(r, Error::Timeout(..))) || attempt >= 5 {
+                return Err(r);
+            }
+            tracing::warn!(error = %r, attempt, "retrying the same signed transaction");
+            tokio::time::sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(5));
+        }
+        unreachable!()
+    }
+
+    /// Splits the signer's largest coin so it has at least `n` gas coins (for concurrent work).
+    pub async fn ensure_gas_coins(&self, n: usize, each: u64) -> Result<usize> {
+        let have = self.refresh_gas().await?;
+        if have >= n {
+            return Ok(have);
+        }
+        let me = self.address()?;
+        let amounts = n - have;
+        self.execute("split_coins", |b| {
+            let amts = (0..amounts).map(|_| b.pure(&each)).collect();
+            let g = b.gas();
+            let coins = b.split_coins(g, amts);
+            let to = b.pure(&me);
+            b.transfer_objects(coins, to);
+        })
+        .await?;
+        self.refresh_gas().await
+    }
+}

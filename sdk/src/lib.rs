@@ -1,0 +1,30 @@
+//! # dtp-sdk
+//!
+//! The one way to talk to a dtp deployment, on the embedded localnet or on a real Sui network (same
+//! code; only the gRPC URL and the package id differ). Built only on the published Sui client
+//! crates (`sui-rpc`, `sui-transaction-builder`, `sui-crypto`) and the shared protocol types of
+//! `dtp-protocol`.
+//!
+//! - [`keys`]: keys in Sui's formats (`suiprivkey…`, `sui.keystore`).
+//! - [`client`]: connection, package check, gas coins, signing, execution with retries of the same
+//!   signed bytes; Move aborts become [`Error::Aborted`] with the typed [`dtp_protocol::MoveAbort`].
+//! - [`ops`]: every package function as a typed method, laid out from the shared schema.
+//! - [`read`]: typed readers of Host, Pipe, HostCap and the requests in a Pipe's tables.
+//! - [`stream`]: dtp events per checkpoint from a cursor, gap-free across reconnects.
+//! - [`wait`]: `send_and_wait`.
+
+pub mod client;
+pub mod error;
+pub mod gas;
+pub mod keys;
+pub mod ops;
+mod outcome;
+pub mod read;
+pub mod stream;
+pub mod wait;
+
+pub use client::{Client, ClientConfig, Outcome};
+pub use error::{Error, Result};
+pub use keys::Key;
+pub use stream::{ChainEvent, CheckpointEvents};
+pub use wait::Response;
