@@ -23,6 +23,7 @@ pub mod constants;
 pub mod ctx;
 pub mod dispatch;
 pub mod endpoint;
+pub mod envelope;
 pub mod error;
 pub mod events;
 pub mod host;

@@ -1,0 +1,133 @@
+//! The admin JSON-RPC API (jsonrpsee, loopback by default) and the Prometheus `/metrics` endpoint.
+//!
+//! Methods: `dtpd_status`, `dtpd_requests`, `dtpd_backends`, `dtpd_counters`, `dtpd_drain`,
+//! `dtpd_resume`. None takes parameters; a call with parameters or an unknown method gets a
+//! JSON-RPC error and changes nothing.
+
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use jsonrpsee::server::{RpcModule, Server, ServerHandle};
+use jsonrpsee::types::{ErrorObjectOwned, Params};
+use serde_json::{json, Value};
+
+use crate::daemon::Daemon;
+
+fn no_params(p: &Params) -> Result<(), ErrorObjectOwned> {
+    match p.as_str() {
+        None | Some("[]") | Some("{}") => Ok(()),
+        Some(other) => Err(ErrorObjectOwned::owned(
+            -32602,
+            format!("this method takes no parameters, got {other}"),
+            None::<()>,
+        )),
+    }
+}
+
+pub fn status(d: &Daemon) -> Value {
+    json!({
+        "address": d.me.to_string(),
+        "host": d.host_id().to_string(),
+        "pipes": d.cfg.chain.pipes.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        "cursor": d.cursor.load(Ordering::Relaxed),
+        "ready": d.pool.any_healthy() && !d.is_draining(),
+        "draining": d.is_draining(),
+        "serving": d.serving.lock().expect("lock").len(),
+        "tracked": d.tracker.pending.len(),
+        "last_heartbeat_ms": d.last_heartbeat_ms.load(Ordering::Relaxed),
+    })
+}
+
+fn requests(d: &Daemon) -> Value {
+    let serving = d.serving.lock().expect("lock").clone();
+    Value::Array(
+        d.tracker
+            .mine(d.me)
+            .into_iter()
+            .map(|(pipe, seq, t)| json!({ "pipe": pipe.to_string(), "seq": seq, "attempt": t.attempt, "deadline_ms": t.deadline_ms, "claimed": t.claimed, "serving": serving.contains(&(pipe, seq, t.attempt)) }))
+            .collect(),
+    )
+}
+
+fn backends(d: &Daemon) -> Value {
+    Value::Array(
+        d.pool
+            .backends
+            .iter()
+            .map(|b| json!({ "url": b.url, "weight": b.weight, "healthy": b.healthy.load(Ordering::Relaxed), "inflight": b.inflight.load(Ordering::Relaxed), "max_inflight": b.max_inflight }))
+            .collect(),
+    )
+}
+
+fn counters(d: &Daemon) -> Value {
+    let m = &d.metrics;
+    let fenced: u64 = ["stale_attempt", "not_assignee", "unknown_request"]
+        .iter()
+        .map(|r| m.fenced.with_label_values(&[r]).get())
+        .sum();
+    json!({ "assigned": m.assigned.get(), "completed": m.completed.get(), "failed": m.failed.get(), "taken_over": m.taken_over.get(), "released": m.released.get(), "fenced": fenced, "chain_errors": m.chain_errors.get() })
+}
+
+/// Starts the admin API on `addr`.
+pub async fn start(d: Arc<Daemon>, addr: SocketAddr) -> Result<(SocketAddr, ServerHandle)> {
+    let config = jsonrpsee::server::ServerConfig::builder()
+        .max_request_body_size(64 * 1024)
+        .build();
+    let server = Server::builder()
+        .set_config(config)
+        .build(addr)
+        .await
+        .with_context(|| format!("admin API on {addr}"))?;
+    let bound = server.local_addr()?;
+    let mut m = RpcModule::new(d);
+    m.register_method("dtpd_status", |p, d, _| no_params(&p).map(|_| status(d)))?;
+    m.register_method("dtpd_requests", |p, d, _| {
+        no_params(&p).map(|_| requests(d))
+    })?;
+    m.register_method("dtpd_backends", |p, d, _| {
+        no_params(&p).map(|_| backends(d))
+    })?;
+    m.register_method("dtpd_counters", |p, d, _| {
+        no_params(&p).map(|_| counters(d))
+    })?;
+    m.register_async_method("dtpd_drain", |p, d, _| async move {
+        no_params(&p)?;
+        d.draining.store(true, Ordering::Relaxed);
+        d.client
+            .drain_self(d.host_id())
+            .await
+            .map_err(|e| ErrorObjectOwned::owned(-32000, e.to_string(), None::<()>))?;
+        Ok::<_, ErrorObjectOwned>(status(&d))
+    })?;
+    m.register_async_method("dtpd_resume", |p, d, _| async move {
+        no_params(&p)?;
+        d.client
+            .resume_self(d.host_id())
+            .await
+            .map_err(|e| ErrorObjectOwned::owned(-32000, e.to_string(), None::<()>))?;
+        d.draining.store(false, Ordering::Relaxed);
+        Ok::<_, ErrorObjectOwned>(status(&d))
+    })?;
+    Ok((bound, server.start(m)))
+}
+
+/// Serves `/metrics` on `addr`.
+pub async fn metrics(
+    d: Arc<Daemon>,
+    addr: SocketAddr,
+) -> Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("metrics on {addr}"))?;
+    let bound = listener.local_addr()?;
+    let app = axum::Router::new().route(
+        "/metrics",
+        axum::routing::get(move || async move { d.metrics.render() }),
+    );
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok((bound, task))
+}

@@ -1,0 +1,366 @@
+//! The daemon's configuration: a TOML file (`--config`) with `DTPD_*` environment overrides
+//! (`DTPD_CHAIN__URL`, `DTPD_DAEMON__STATE_DIR`, ... : sections and keys joined by `__`).
+//! Every field is documented in `docs/daemon.md`; an invalid value fails at start naming the field.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sui_sdk_types::Address;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DaemonConfig {
+    pub chain: Chain,
+    #[serde(default)]
+    pub backends: Vec<Backend>,
+    #[serde(default)]
+    pub balance: Balance,
+    #[serde(default)]
+    pub health: Health,
+    #[serde(default)]
+    pub daemon: Runtime,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chain {
+    /// gRPC URL of the Sui node (the embedded localnet: http://127.0.0.1:9000).
+    pub url: String,
+    /// The dtp package id.
+    pub package: Address,
+    /// The server's key: `suiprivkey1…` (or set `key_file`).
+    #[serde(default)]
+    pub key: Option<String>,
+    /// A `sui.keystore` file, or a file holding one `suiprivkey1…` line.
+    #[serde(default)]
+    pub key_file: Option<PathBuf>,
+    /// Which keystore entry (default 0).
+    #[serde(default)]
+    pub key_index: usize,
+    /// The Host this server is an endpoint of.
+    pub host: Address,
+    /// The Pipes it serves (all of the Host's pipes it should pull from).
+    pub pipes: Vec<Address>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backend {
+    /// Base URL of a local backend, e.g. http://127.0.0.1:8081.
+    pub url: String,
+    #[serde(default = "one")]
+    pub weight: u32,
+    /// Requests in flight to this backend at most (0 = unbounded).
+    #[serde(default)]
+    pub max_inflight: u32,
+}
+
+/// Off-chain load balancing among the local backends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LocalPolicy {
+    #[default]
+    RoundRobin,
+    Weighted,
+    LeastInflight,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Balance {
+    pub policy: LocalPolicy,
+    /// Backends tried per request (next healthy one on a connect error or a 5xx).
+    pub tries: u32,
+    /// Deadline of one backend call.
+    pub request_timeout_ms: u64,
+    /// Largest backend response accepted (larger ones complete as failed).
+    pub max_response_bytes: usize,
+}
+
+impl Default for Balance {
+    fn default() -> Self {
+        Self {
+            policy: LocalPolicy::RoundRobin,
+            tries: 3,
+            request_timeout_ms: 10_000,
+            max_response_bytes: 16_000,
+        }
+    }
+}
+
+/// Active health checks of the backends.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Health {
+    pub path: String,
+    pub interval_ms: u64,
+    pub timeout_ms: u64,
+    /// Successful checks in a row before a backend is healthy again.
+    pub healthy_threshold: u32,
+    /// Failed checks in a row before a backend is unhealthy.
+    pub unhealthy_threshold: u32,
+    pub expected_status: u16,
+}
+
+impl Default for Health {
+    fn default() -> Self {
+        Self {
+            path: "/health".into(),
+            interval_ms: 1_000,
+            timeout_ms: 500,
+            healthy_threshold: 2,
+            unhealthy_threshold: 2,
+            expected_status: 200,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Runtime {
+    pub heartbeat_interval_ms: u64,
+    /// Delay between takeover ranks: rank r waits r * stagger after a lease expires.
+    pub takeover_stagger_ms: u64,
+    /// Requests served at once; beyond it new work waits (backpressure).
+    pub max_concurrency: usize,
+    /// Cursor, lock file.
+    pub state_dir: PathBuf,
+    /// JSON-RPC admin API (loopback by default); empty string disables it.
+    pub admin_listen: Option<SocketAddr>,
+    /// Prometheus `/metrics`; empty disables it.
+    pub metrics_listen: Option<SocketAddr>,
+    /// On SIGTERM: time to finish held work before releasing the rest.
+    pub shutdown_grace_ms: u64,
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Self {
+            heartbeat_interval_ms: 2_000,
+            takeover_stagger_ms: 500,
+            max_concurrency: 64,
+            state_dir: PathBuf::from(".dtp-data/dtpd"),
+            admin_listen: Some("127.0.0.1:9184".parse().expect("addr")),
+            metrics_listen: Some("127.0.0.1:9185".parse().expect("addr")),
+            shutdown_grace_ms: 10_000,
+        }
+    }
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A configuration value that is out of range.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid config: `{field}` {reason}")]
+pub struct ConfigError {
+    pub field: String,
+    pub reason: String,
+}
+
+fn bad(field: impl Into<String>, reason: impl Into<String>) -> ConfigError {
+    ConfigError {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+impl DaemonConfig {
+    /// Reads `path` (if given) and the `DTPD_*` environment, then validates.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<DaemonConfig> {
+        let mut b = config::Config::builder();
+        if let Some(p) = path {
+            b = b.add_source(
+                config::File::from(p)
+                    .format(config::FileFormat::Toml)
+                    .required(true),
+            );
+        }
+        b = b.add_source(
+            config::Environment::with_prefix("DTPD")
+                .separator("__")
+                .list_separator(",")
+                .with_list_parse_key("chain.pipes")
+                .try_parsing(true),
+        );
+        let cfg: DaemonConfig = b.build()?.try_deserialize()?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if !(self.chain.url.starts_with("http://") || self.chain.url.starts_with("https://")) {
+            return Err(bad(
+                "chain.url",
+                format!("must be an http(s) URL, got {:?}", self.chain.url),
+            ));
+        }
+        if self.chain.key.is_none() && self.chain.key_file.is_none() {
+            return Err(bad(
+                "chain.key",
+                "or chain.key_file must be set (the server's signing key)",
+            ));
+        }
+        if self.chain.pipes.is_empty() {
+            return Err(bad("chain.pipes", "must list at least one pipe"));
+        }
+        if self.backends.is_empty() {
+            return Err(bad("backends", "must list at least one backend"));
+        }
+        for (i, b) in self.backends.iter().enumerate() {
+            if reqwest::Url::parse(&b.url)
+                .map(|u| u.scheme() != "http" && u.scheme() != "https")
+                .unwrap_or(true)
+            {
+                return Err(bad(
+                    format!("backends[{i}].url"),
+                    format!("must be an http(s) URL, got {:?}", b.url),
+                ));
+            }
+            if b.weight == 0 {
+                return Err(bad(format!("backends[{i}].weight"), "must be at least 1"));
+            }
+        }
+        let positive = [
+            ("balance.tries", self.balance.tries as u64),
+            (
+                "balance.request_timeout_ms",
+                self.balance.request_timeout_ms,
+            ),
+            (
+                "balance.max_response_bytes",
+                self.balance.max_response_bytes as u64,
+            ),
+            ("health.interval_ms", self.health.interval_ms),
+            ("health.timeout_ms", self.health.timeout_ms),
+            (
+                "health.healthy_threshold",
+                self.health.healthy_threshold as u64,
+            ),
+            (
+                "health.unhealthy_threshold",
+                self.health.unhealthy_threshold as u64,
+            ),
+            (
+                "daemon.heartbeat_interval_ms",
+                self.daemon.heartbeat_interval_ms,
+            ),
+            ("daemon.max_concurrency", self.daemon.max_concurrency as u64),
+        ];
+        for (field, v) in positive {
+            if v == 0 {
+                return Err(bad(field, "must be at least 1"));
+            }
+        }
+        if !self.health.path.starts_with('/') {
+            return Err(bad(
+                "health.path",
+                format!("must start with '/', got {:?}", self.health.path),
+            ));
+        }
+        if !(100..=599).contains(&self.health.expected_status) {
+            return Err(bad(
+                "health.expected_status",
+                "must be an HTTP status (100-599)",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The signing key from `chain.key` or `chain.key_file`.
+    pub fn key(&self) -> anyhow::Result<dtp_sdk::Key> {
+        use anyhow::Context;
+        if let Some(k) = &self.chain.key {
+            return dtp_sdk::Key::parse(k).context("chain.key");
+        }
+        let path = self.chain.key_file.as_ref().expect("validated");
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("chain.key_file {}", path.display()))?;
+        if text.trim_start().starts_with('[') {
+            let keys = dtp_sdk::keys::read_keystore(path)?;
+            keys.into_iter().nth(self.chain.key_index).with_context(|| {
+                format!(
+                    "chain.key_index {} is past the end of {}",
+                    self.chain.key_index,
+                    path.display()
+                )
+            })
+        } else {
+            dtp_sdk::Key::parse(&text).with_context(|| format!("chain.key_file {}", path.display()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[chain]
+url = "http://127.0.0.1:9000"
+package = "0xd7d7"
+key = "x"
+host = "0x1"
+pipes = ["0x2"]
+
+[[backends]]
+url = "http://127.0.0.1:8081"
+"#;
+
+    fn parse(text: &str) -> Result<DaemonConfig, String> {
+        let c: DaemonConfig = config::Config::builder()
+            .add_source(config::File::from_str(text, config::FileFormat::Toml))
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .map_err(|e| e.to_string())?;
+        c.validate().map_err(|e| e.to_string())?;
+        Ok(c)
+    }
+
+    #[test]
+    fn a_minimal_config_gets_defaults() {
+        let c = parse(GOOD).unwrap();
+        assert_eq!(c.backends[0].weight, 1);
+        assert_eq!(c.balance.policy, LocalPolicy::RoundRobin);
+        assert_eq!(c.health.path, "/health");
+        assert_eq!(c.daemon.max_concurrency, 64);
+    }
+
+    #[test]
+    fn invalid_values_name_their_field() {
+        let cases = [
+            (
+                GOOD.replace("http://127.0.0.1:9000", "ftp://x"),
+                "chain.url",
+            ),
+            (
+                GOOD.replace("pipes = [\"0x2\"]", "pipes = []"),
+                "chain.pipes",
+            ),
+            (
+                GOOD.replace("url = \"http://127.0.0.1:8081\"", "url = \"nope\""),
+                "backends[0].url",
+            ),
+            (format!("{GOOD}weight = 0\n"), "backends[0].weight"),
+            (
+                format!("{GOOD}\n[health]\npath = \"health\"\n"),
+                "health.path",
+            ),
+            (format!("{GOOD}\n[balance]\ntries = 0\n"), "balance.tries"),
+            (GOOD.replace("key = \"x\"\n", ""), "chain.key"),
+        ];
+        for (text, field) in cases {
+            let e = parse(&text).unwrap_err();
+            assert!(e.contains(field), "{field}: {e}");
+        }
+        let e = parse(&format!("{GOOD}\n[daemon]\nbogus = 1\n")).unwrap_err();
+        assert!(e.contains("bogus"), "{e}");
+        let e = parse(&GOOD.replace("0xd7d7", "not-an-address")).unwrap_err();
+        assert!(
+            e.contains("package") || e.contains("address") || e.contains("hex"),
+            "{e}"
+        );
+    }
+}

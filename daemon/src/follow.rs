@@ -1,0 +1,84 @@
+//! The follower: seeds the tracker from the pipes' pending tables, then applies every checkpoint's
+//! dtp events in order, hands our assignments to the workers, and persists the cursor after each
+//! checkpoint.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use anyhow::Result;
+use futures::StreamExt;
+
+use crate::daemon::Daemon;
+use crate::tracker::Change;
+
+/// Reads what is pending now; returns the checkpoint to follow from.
+pub async fn seed(d: &Daemon) -> Result<u64> {
+    let tip = d.client.latest_checkpoint().await?;
+    match d.state.cursor()? {
+        Some(c) if c > tip => tracing::warn!(
+            cursor = c,
+            tip,
+            "the saved cursor is past the chain tip (a new chain?); starting from the tip"
+        ),
+        Some(c) => tracing::info!(
+            cursor = c,
+            tip,
+            "resuming: pending requests are read from the pipes, then events follow"
+        ),
+        None => tracing::info!(tip, "first start"),
+    }
+    for p in &d.cfg.chain.pipes {
+        let pipe = d.client.pipe(*p).await?;
+        let pending = d.client.table(pipe.pending.id).await?;
+        tracing::info!(pipe = %p, pending = pending.len(), "seeded");
+        d.tracker.seed(*p, &pending);
+        for r in pending.iter().filter(|r| r.server == d.me) {
+            d.metrics.assigned.inc();
+            let _ = d.work.send((*p, r.seq, r.attempt)).await;
+        }
+    }
+    d.cursor.store(tip, Ordering::Relaxed);
+    d.state.save_cursor(tip)?;
+    Ok(tip + 1)
+}
+
+/// Follows the chain forever from `from`.
+pub async fn run(d: Arc<Daemon>, from: u64) {
+    let mut stream = Box::pin(d.client.follow(from));
+    while let Some(cp) = stream.next().await {
+        for e in &cp.events {
+            if !e.event.pipe().is_some_and(|p| d.serves(&p)) {
+                continue;
+            }
+            if let Change::Mine { pipe, seq, attempt } = d.tracker.apply(&e.event, d.me) {
+                d.metrics.assigned.inc();
+                if d.is_draining() {
+                    tracing::info!(%pipe, seq, attempt, "assigned while draining; it will be released");
+                    continue;
+                }
+                if d.work.send((pipe, seq, attempt)).await.is_err() {
+                    return;
+                }
+            }
+        }
+        d.cursor.store(cp.sequence_number, Ordering::Relaxed);
+        if let Err(e) = d.state.save_cursor(cp.sequence_number) {
+            tracing::error!(error = %e, "cannot persist the cursor");
+        }
+    }
+}
+
+/// Starts a worker for each piece of work, at most `max_concurrency` at once (backpressure: the
+/// follower waits when the queue is full).
+pub async fn dispatch(d: Arc<Daemon>, mut rx: tokio::sync::mpsc::Receiver<crate::daemon::Work>) {
+    while let Some(w) = rx.recv().await {
+        let Ok(permit) = d.permits.clone().acquire_owned().await else {
+            return;
+        };
+        let d = d.clone();
+        tokio::spawn(async move {
+            crate::serve::serve(d, w).await;
+            drop(permit);
+        });
+    }
+}

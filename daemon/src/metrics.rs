@@ -1,0 +1,127 @@
+//! Prometheus metrics of the daemon, served at `/metrics`.
+
+use prometheus::{
+    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts,
+    Registry, TextEncoder,
+};
+
+pub struct Metrics {
+    pub registry: Registry,
+    /// Assignments to this server seen (Assigned or Reassigned to it).
+    pub assigned: IntCounter,
+    pub completed: IntCounter,
+    /// Completed with ok = false (backend failure or bad payload).
+    pub failed: IntCounter,
+    pub taken_over: IntCounter,
+    pub released: IntCounter,
+    /// Our calls refused by the fence (stale attempt, not assignee, already gone).
+    pub fenced: IntCounterVec,
+    pub backend_latency: HistogramVec,
+    pub backend_errors: IntCounterVec,
+    /// Requests served end to end (claim to complete).
+    pub serve_latency: Histogram,
+    pub inflight: IntGauge,
+    /// Checkpoints between the chain's tip and our cursor.
+    pub event_lag: IntGauge,
+    /// Milliseconds since the last successful heartbeat transaction.
+    pub heartbeat_age_ms: IntGauge,
+    pub chain_errors: IntCounter,
+}
+
+fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
+    let c = IntCounter::new(name, help).expect("metric");
+    r.register(Box::new(c.clone())).expect("register");
+    c
+}
+
+fn gauge(r: &Registry, name: &str, help: &str) -> IntGauge {
+    let g = IntGauge::new(name, help).expect("metric");
+    r.register(Box::new(g.clone())).expect("register");
+    g
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let r = Registry::new();
+        let fenced = IntCounterVec::new(
+            Opts::new("dtpd_fenced_total", "Calls refused by the fence, by reason"),
+            &["reason"],
+        )
+        .expect("metric");
+        r.register(Box::new(fenced.clone())).expect("register");
+        let backend_latency = HistogramVec::new(
+            HistogramOpts::new("dtpd_backend_latency_seconds", "Backend call latency"),
+            &["backend"],
+        )
+        .expect("metric");
+        r.register(Box::new(backend_latency.clone()))
+            .expect("register");
+        let backend_errors = IntCounterVec::new(
+            Opts::new(
+                "dtpd_backend_errors_total",
+                "Backend connect errors, timeouts and 5xx",
+            ),
+            &["backend"],
+        )
+        .expect("metric");
+        r.register(Box::new(backend_errors.clone()))
+            .expect("register");
+        let serve_latency = Histogram::with_opts(HistogramOpts::new(
+            "dtpd_serve_latency_seconds",
+            "Claim to complete",
+        ))
+        .expect("metric");
+        r.register(Box::new(serve_latency.clone()))
+            .expect("register");
+        Metrics {
+            assigned: counter(&r, "dtpd_assignments_total", "Assignments to this server"),
+            completed: counter(
+                &r,
+                "dtpd_completed_total",
+                "Requests completed by this server",
+            ),
+            failed: counter(&r, "dtpd_failed_total", "Requests completed as failed"),
+            taken_over: counter(
+                &r,
+                "dtpd_taken_over_total",
+                "Expired requests this server took over",
+            ),
+            released: counter(&r, "dtpd_released_total", "Requests given back on shutdown"),
+            inflight: gauge(&r, "dtpd_inflight", "Requests being served"),
+            event_lag: gauge(
+                &r,
+                "dtpd_event_lag_checkpoints",
+                "Checkpoints behind the chain tip",
+            ),
+            heartbeat_age_ms: gauge(
+                &r,
+                "dtpd_heartbeat_age_ms",
+                "Milliseconds since the last heartbeat landed",
+            ),
+            chain_errors: counter(
+                &r,
+                "dtpd_chain_errors_total",
+                "Failed chain calls (retried)",
+            ),
+            fenced,
+            backend_latency,
+            backend_errors,
+            serve_latency,
+            registry: r,
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let mut buf = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buf)
+            .expect("encode");
+        String::from_utf8(buf).expect("utf8")
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}

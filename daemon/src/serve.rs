@@ -1,0 +1,174 @@
+//! Serving one request: claim it, pull its payload, forward it to a backend (renewing the lease
+//! while the backend works), and complete it. A fenced call (stale attempt, not the assignee any
+//! more, already gone) drops the work quietly: another server holds it now.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use dtp_protocol::envelope::{HttpRequest, HttpResponse, Payload};
+use dtp_protocol::MoveAbort;
+use dtp_sdk::Error;
+use tracing::Instrument;
+
+use crate::daemon::{Daemon, Work};
+
+/// What the backend said, ready for `complete`.
+struct Answer {
+    ok: bool,
+    bytes: Vec<u8>,
+}
+
+/// True if the error means "someone else holds this request now".
+fn is_fence(e: &Error) -> Option<&'static str> {
+    match e.abort()? {
+        MoveAbort::StaleAttempt => Some("stale_attempt"),
+        MoveAbort::NotAssignee => Some("not_assignee"),
+        MoveAbort::UnknownRequest => Some("unknown_request"),
+        _ => None,
+    }
+}
+
+/// Serves `work`; never panics, logs with the request's pipe and seq.
+pub async fn serve(d: Arc<Daemon>, work: Work) {
+    let (pipe, seq, attempt) = work;
+    let span = tracing::info_span!("request", %pipe, seq, attempt);
+    async move {
+        if !d.serving.lock().expect("lock").insert(work) {
+            return;
+        }
+        d.metrics.inflight.inc();
+        let started = Instant::now();
+        let r = serve_inner(&d, work).await;
+        d.metrics.inflight.dec();
+        d.serving.lock().expect("lock").remove(&work);
+        match r {
+            Ok(ok) => {
+                d.metrics.completed.inc();
+                if !ok {
+                    d.metrics.failed.inc();
+                }
+                d.metrics.serve_latency.observe(started.elapsed().as_secs_f64());
+                tracing::info!(ok, ms = started.elapsed().as_millis() as u64, "completed");
+            }
+            Err(e) => match is_fence(&e) {
+                Some(reason) => {
+                    d.fenced(reason);
+                    tracing::info!(reason, "fenced: another server holds this request now");
+                }
+                None => {
+                    d.metrics.chain_errors.inc();
+                    tracing::warn!(error = %e, "could not serve; the lease will expire and a peer takes over");
+                }
+            },
+        }
+    }
+    .instrument(span)
+    .await
+}
+
+async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Error> {
+    let host = d.host_id();
+    d.client.claim(pipe, host, seq, attempt).await?;
+    let p = d.client.pipe(pipe).await?;
+    let req = d.client.pending(&p, seq).await?.ok_or(Error::Aborted {
+        abort: MoveAbort::UnknownRequest,
+        function: "read".into(),
+        digest: sui_sdk_types::Digest::new([0; 32]),
+    })?;
+    if req.attempt != attempt || req.server != d.me {
+        return Err(Error::Aborted {
+            abort: MoveAbort::StaleAttempt,
+            function: "read".into(),
+            digest: sui_sdk_types::Digest::new([0; 32]),
+        });
+    }
+    let lease_ms = d
+        .host
+        .lock()
+        .expect("lock")
+        .as_ref()
+        .map(|h| h.config.lease_ms)
+        .unwrap_or(10_000);
+    let answer = {
+        let forward = answer(d, &req.payload);
+        tokio::pin!(forward);
+        // Renew the lease at half its length while the backend works.
+        let mut renew = tokio::time::interval(Duration::from_millis((lease_ms / 2).max(50)));
+        renew.tick().await;
+        loop {
+            tokio::select! {
+                a = &mut forward => break a,
+                _ = renew.tick() => {
+                    d.client.claim(pipe, host, seq, attempt).await?;
+                    tracing::debug!("lease renewed");
+                }
+            }
+        }
+    };
+    let max = d
+        .host
+        .lock()
+        .expect("lock")
+        .as_ref()
+        .map(|h| h.config.max_payload as usize)
+        .unwrap_or(16_384);
+    let (ok, bytes) = if answer.bytes.len() > max {
+        (
+            false,
+            format!(
+                "response of {} bytes is over max_payload {max}",
+                answer.bytes.len()
+            )
+            .into_bytes(),
+        )
+    } else {
+        (answer.ok, answer.bytes)
+    };
+    d.client
+        .complete(pipe, host, seq, attempt, ok, bytes)
+        .await?;
+    Ok(ok)
+}
+
+/// Decodes the payload, calls a backend, encodes the answer.
+async fn answer(d: &Daemon, payload: &[u8]) -> Answer {
+    let (req, envelope) = match Payload::decode(payload) {
+        Ok(Payload::Http(r)) => (r, true),
+        Ok(Payload::Raw(body)) => (
+            HttpRequest {
+                method: "POST".into(),
+                path: "/".into(),
+                headers: vec![],
+                body,
+            },
+            false,
+        ),
+        Err(e) => {
+            return Answer {
+                ok: false,
+                bytes: format!("payload does not decode: {e}").into_bytes(),
+            }
+        }
+    };
+    match d.pool.forward(&req).await {
+        Ok(resp) => {
+            let ok = resp.status < 500;
+            let bytes = if envelope { resp.encode() } else { resp.body };
+            Answer { ok, bytes }
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            let bytes = if envelope {
+                HttpResponse {
+                    status: 502,
+                    headers: vec![],
+                    body: msg.into_bytes(),
+                }
+                .encode()
+            } else {
+                msg.into_bytes()
+            };
+            Answer { ok: false, bytes }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! What the daemon knows about the pending requests of the pipes it serves (its own and its
+//! peers'), kept current from the event stream.
+
+use dashmap::DashMap;
+use dtp_protocol::{Event, Request};
+use sui_sdk_types::Address;
+
+/// One pending request as last seen on chain.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Tracked {
+    pub server: Address,
+    pub attempt: u32,
+    pub deadline_ms: u64,
+    pub claimed: bool,
+}
+
+#[derive(Default)]
+pub struct Tracker {
+    pub pending: DashMap<(Address, u64), Tracked>,
+}
+
+/// What an event means for this server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A request (newly) assigned to us with this attempt: serve it.
+    Mine {
+        pipe: Address,
+        seq: u64,
+        attempt: u32,
+    },
+    Nothing,
+}
+
+impl Tracker {
+    /// Seeds from a pipe's pending table.
+    pub fn seed(&self, pipe: Address, requests: &[Request]) {
+        for r in requests {
+            self.pending.insert(
+                (pipe, r.seq),
+                Tracked {
+                    server: r.server,
+                    attempt: r.attempt,
+                    deadline_ms: r.deadline_ms,
+                    claimed: r.claimed,
+                },
+            );
+        }
+    }
+
+    /// Applies one event; `me` is this server's address.
+    pub fn apply(&self, e: &Event, me: Address) -> Change {
+        let upsert = |pipe: Address, seq: u64, t: Tracked| -> bool {
+            let mut newer = true;
+            self.pending
+                .entry((pipe, seq))
+                .and_modify(|old| {
+                    newer = t.attempt > old.attempt;
+                    if t.attempt >= old.attempt {
+                        *old = t.clone();
+                    }
+                })
+                .or_insert(t);
+            newer
+        };
+        match e {
+            Event::Assigned(a) => {
+                let newer = upsert(
+                    a.pipe,
+                    a.seq,
+                    Tracked {
+                        server: a.server,
+                        attempt: a.attempt,
+                        deadline_ms: a.deadline_ms,
+                        claimed: false,
+                    },
+                );
+                if a.server == me
+                    && (newer
+                        || self
+                            .pending
+                            .get(&(a.pipe, a.seq))
+                            .is_some_and(|t| !t.claimed))
+                {
+                    return Change::Mine {
+                        pipe: a.pipe,
+                        seq: a.seq,
+                        attempt: a.attempt,
+                    };
+                }
+            }
+            Event::Reassigned(r) => {
+                upsert(
+                    r.pipe,
+                    r.seq,
+                    Tracked {
+                        server: r.to,
+                        attempt: r.attempt,
+                        deadline_ms: r.deadline_ms,
+                        claimed: false,
+                    },
+                );
+                if r.to == me {
+                    return Change::Mine {
+                        pipe: r.pipe,
+                        seq: r.seq,
+                        attempt: r.attempt,
+                    };
+                }
+            }
+            Event::Claimed(c) => {
+                if let Some(mut t) = self.pending.get_mut(&(c.pipe, c.seq)) {
+                    if t.attempt == c.attempt {
+                        t.claimed = true;
+                        t.deadline_ms = c.deadline_ms;
+                    }
+                }
+            }
+            Event::Completed(c) => {
+                self.pending.remove(&(c.pipe, c.seq));
+            }
+            Event::DeadLettered(d) => {
+                self.pending.remove(&(d.pipe, d.seq));
+            }
+            Event::Cancelled(c) => {
+                self.pending.remove(&(c.pipe, c.seq));
+            }
+            _ => {}
+        }
+        Change::Nothing
+    }
+
+    /// Requests of peers whose lease has run out at `now`.
+    pub fn expired(&self, me: Address, now: u64) -> Vec<(Address, u64, Tracked)> {
+        self.pending
+            .iter()
+            .filter(|e| e.server != me && e.deadline_ms < now)
+            .map(|e| (e.key().0, e.key().1, e.value().clone()))
+            .collect()
+    }
+
+    /// Our own pending requests.
+    pub fn mine(&self, me: Address) -> Vec<(Address, u64, Tracked)> {
+        self.pending
+            .iter()
+            .filter(|e| e.server == me)
+            .map(|e| (e.key().0, e.key().1, e.value().clone()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dtp_protocol::events::{Assigned, Completed, Reassigned};
+
+    fn a(n: u8) -> Address {
+        Address::new([n; 32])
+    }
+
+    #[test]
+    fn assignments_takeovers_and_completions() {
+        let t = Tracker::default();
+        let (me, peer, pipe) = (a(1), a(2), a(9));
+        let assigned = Event::Assigned(Assigned {
+            pipe,
+            seq: 0,
+            server: peer,
+            attempt: 1,
+            deadline_ms: 100,
+            sender: a(5),
+            standby: false,
+        });
+        assert_eq!(t.apply(&assigned, me), Change::Nothing);
+        assert_eq!(t.expired(me, 101).len(), 1);
+        assert!(t.expired(me, 100).is_empty());
+        let re = Event::Reassigned(Reassigned {
+            pipe,
+            seq: 0,
+            from: peer,
+            to: me,
+            attempt: 2,
+            deadline_ms: 500,
+            reason: 0,
+            standby: false,
+        });
+        assert_eq!(
+            t.apply(&re, me),
+            Change::Mine {
+                pipe,
+                seq: 0,
+                attempt: 2
+            }
+        );
+        // A late replay of the old assignment does not roll the attempt back.
+        assert_eq!(t.apply(&assigned, me), Change::Nothing);
+        assert_eq!(t.pending.get(&(pipe, 0)).unwrap().attempt, 2);
+        assert_eq!(t.mine(me).len(), 1);
+        let done = Event::Completed(Completed {
+            pipe,
+            seq: 0,
+            server: me,
+            attempt: 2,
+            ok: true,
+            response: vec![],
+            latency_ms: 1,
+        });
+        t.apply(&done, me);
+        assert!(t.pending.is_empty());
+    }
+}

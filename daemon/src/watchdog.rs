@@ -1,0 +1,128 @@
+//! The watchdog: takes over peers' requests whose lease has expired. Every healthy endpoint ranks
+//! the candidates for a request the same way (rendezvous score of the request), and rank `r` waits
+//! `r * takeover_stagger_ms` after the deadline, so normally exactly one daemon tries.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use dtp_protocol::selection::affinity_score;
+use dtp_protocol::MoveAbort;
+use sui_sdk_types::Address;
+
+use crate::daemon::{now_ms, Daemon};
+
+/// Allowance for clock skew between this machine and the chain's clock.
+const SKEW_MS: u64 = 250;
+
+/// This server's rank among the healthy endpoints (other than the current assignee) for `seq`.
+pub fn rank(
+    healthy: &[Address],
+    me: Address,
+    assignee: Address,
+    pipe: Address,
+    seq: u64,
+) -> Option<usize> {
+    let mut key = pipe.as_bytes().to_vec();
+    key.extend_from_slice(&seq.to_le_bytes());
+    let mut c: Vec<(u64, Address)> = healthy
+        .iter()
+        .filter(|a| **a != assignee)
+        .map(|a| (affinity_score(&key, a), *a))
+        .collect();
+    c.sort_by(|x, y| y.cmp(x));
+    c.iter().position(|(_, a)| *a == me)
+}
+
+pub async fn run(d: Arc<Daemon>) {
+    let mut tick = tokio::time::interval(Duration::from_millis(200));
+    loop {
+        tick.tick().await;
+        if d.is_draining() {
+            continue;
+        }
+        let now = now_ms();
+        let healthy: Vec<Address> = match d.host.lock().expect("lock").as_ref() {
+            Some(h) => h
+                .endpoints
+                .iter()
+                .filter(|e| e.is_healthy(&h.config, now))
+                .map(|e| e.server)
+                .collect(),
+            None => continue,
+        };
+        if !healthy.contains(&d.me) {
+            continue;
+        }
+        for (pipe, seq, t) in d.tracker.expired(d.me, now) {
+            if !d.serves(&pipe)
+                || d.tried_takeover
+                    .lock()
+                    .expect("lock")
+                    .contains(&(pipe, seq, t.attempt))
+            {
+                continue;
+            }
+            let Some(r) = rank(&healthy, d.me, t.server, pipe, seq) else {
+                continue;
+            };
+            if now < t.deadline_ms + SKEW_MS + r as u64 * d.cfg.daemon.takeover_stagger_ms {
+                continue;
+            }
+            d.tried_takeover
+                .lock()
+                .expect("lock")
+                .insert((pipe, seq, t.attempt));
+            match d.client.takeover(pipe, d.host_id(), seq).await {
+                Ok(_) => {
+                    d.metrics.taken_over.inc();
+                    tracing::info!(%pipe, seq, from = %t.server, attempt = t.attempt + 1, rank = r, "took over an expired request");
+                }
+                Err(e) => match e.abort() {
+                    Some(MoveAbort::LeaseNotExpired) => {
+                        // The chain's clock is behind ours: try again later.
+                        d.tried_takeover
+                            .lock()
+                            .expect("lock")
+                            .remove(&(pipe, seq, t.attempt));
+                    }
+                    Some(a) => tracing::debug!(%pipe, seq, abort = a.name(), "takeover not needed"),
+                    None => tracing::warn!(%pipe, seq, error = %e, "takeover failed"),
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_daemon_computes_the_same_distinct_ranks() {
+        let eps: Vec<Address> = (1..=4).map(|n| Address::new([n; 32])).collect();
+        let assignee = eps[0];
+        let pipe = Address::new([9; 32]);
+        for seq in 0..50 {
+            let mut ranks: Vec<usize> = eps[1..]
+                .iter()
+                .map(|me| rank(&eps, *me, assignee, pipe, seq).unwrap())
+                .collect();
+            ranks.sort();
+            assert_eq!(ranks, vec![0, 1, 2], "seq {seq}");
+            assert_eq!(
+                rank(&eps, assignee, assignee, pipe, seq),
+                None,
+                "the assignee does not rank"
+            );
+        }
+        let firsts: std::collections::HashSet<Address> = (0..50)
+            .map(|seq| {
+                *eps[1..]
+                    .iter()
+                    .find(|me| rank(&eps, **me, assignee, pipe, seq) == Some(0))
+                    .unwrap()
+            })
+            .collect();
+        assert!(firsts.len() > 1, "rank 0 rotates between peers");
+    }
+}
