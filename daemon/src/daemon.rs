@@ -60,6 +60,12 @@ impl Daemon {
         let client = Client::connect(ccfg)
             .await
             .with_context(|| format!("connecting to {}", cfg.chain.url))?;
+        // One gas coin per concurrent transaction (workers, heartbeats, takeovers).
+        let coins = (cfg.daemon.max_concurrency + 4).min(32);
+        client
+            .ensure_gas_coins(coins, 5_000_000_000)
+            .await
+            .context("splitting gas coins")?;
         let host = client.host(cfg.chain.host).await.context("chain.host")?;
         if host.endpoint(&me).is_none() {
             anyhow::bail!(

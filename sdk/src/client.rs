@@ -298,7 +298,22 @@ impl Client {
             }
             // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
             Err(Error::Rejected(m)) if m.contains("not available for consumption") => {
-                let _ = self.refresh_gas().await;
+                let id = *gas.object_id();
+                let current = self
+                    .get_object(id, "object_id,version,digest")
+                    .await
+                    .ok()
+                    .and_then(|o| {
+                        Some(ObjectReference::new(
+                            id,
+                            o.version(),
+                            o.digest().parse().ok()?,
+                        ))
+                    });
+                match current {
+                    Some(r) => self.inner.gas.put(r).await,
+                    None => self.inner.gas.forget(id).await,
+                }
             }
             Err(_) => self.inner.gas.put(gas).await,
         }
@@ -306,6 +321,8 @@ impl Client {
     }
 
     async fn take_gas(&self) -> Result<ObjectReference> {
+        // Only an empty pool (no coin free or in flight) is reloaded: reloading while coins are in
+        // flight would hand the same coin to two transactions.
         if self.inner.gas.is_empty().await && self.refresh_gas().await? == 0 {
             return Err(Error::NoGas(self.address()?));
         }

@@ -1,38 +1,59 @@
-//! Gas coins of one signer. Each transaction takes a coin out of the pool and puts back its new
+//! Gas coins of one signer. A transaction takes a coin out of the pool and puts back its new
 //! reference from the effects, so transactions on different coins run concurrently and two
-//! transactions never race for one coin (which Sui punishes with "object not available").
+//! transactions never use one coin at once (which Sui punishes with "object not available").
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use sui_sdk_types::{Address, ObjectReference};
 use tokio::sync::{Mutex, Notify};
 
 #[derive(Debug, Default)]
+struct Coins {
+    free: VecDeque<ObjectReference>,
+    /// Coins taken by transactions in flight.
+    busy: HashSet<Address>,
+}
+
+#[derive(Debug, Default)]
 pub struct GasPool {
-    coins: Mutex<VecDeque<ObjectReference>>,
+    coins: Mutex<Coins>,
     ready: Notify,
 }
 
 impl GasPool {
+    /// Replaces the free coins with `coins`, leaving the ones in flight alone.
     pub async fn set(&self, coins: Vec<ObjectReference>) {
-        *self.coins.lock().await = coins.into();
+        let mut c = self.coins.lock().await;
+        let busy = c.busy.clone();
+        c.free = coins
+            .into_iter()
+            .filter(|r| !busy.contains(r.object_id()))
+            .collect();
+        drop(c);
         self.ready.notify_waiters();
     }
 
+    /// Coins known (free and in flight).
     pub async fn len(&self) -> usize {
-        self.coins.lock().await.len()
+        let c = self.coins.lock().await;
+        c.free.len() + c.busy.len()
     }
 
+    /// No coin at all (none free, none in flight).
     pub async fn is_empty(&self) -> bool {
-        self.coins.lock().await.is_empty()
+        self.len().await == 0
     }
 
     /// Takes a coin, waiting for one to come back if all are in use.
     pub async fn take(&self) -> ObjectReference {
         loop {
             let notified = self.ready.notified();
-            if let Some(c) = self.coins.lock().await.pop_front() {
-                return c;
+            {
+                let mut c = self.coins.lock().await;
+                if let Some(r) = c.free.pop_front() {
+                    c.busy.insert(*r.object_id());
+                    return r;
+                }
             }
             notified.await;
         }
@@ -40,12 +61,48 @@ impl GasPool {
 
     /// Returns a coin (with its new version) to the pool.
     pub async fn put(&self, coin: ObjectReference) {
-        self.coins.lock().await.push_back(coin);
+        let mut c = self.coins.lock().await;
+        c.busy.remove(coin.object_id());
+        c.free.push_back(coin);
+        drop(c);
         self.ready.notify_one();
     }
 
-    /// Drops a coin that no longer exists (merged away).
+    /// Drops a coin that no longer exists or cannot be used.
     pub async fn forget(&self, id: Address) {
-        self.coins.lock().await.retain(|c| c.object_id() != &id);
+        let mut c = self.coins.lock().await;
+        c.busy.remove(&id);
+        c.free.retain(|r| r.object_id() != &id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sui_sdk_types::Digest;
+
+    fn coin(n: u8, v: u64) -> ObjectReference {
+        ObjectReference::new(Address::new([n; 32]), v, Digest::new([v as u8; 32]))
+    }
+
+    #[tokio::test]
+    async fn a_coin_in_flight_is_never_handed_out_twice() {
+        let p = GasPool::default();
+        p.set(vec![coin(1, 1), coin(2, 1)]).await;
+        let a = p.take().await;
+        // A refresh while `a` is in flight must not put it back.
+        p.set(vec![coin(1, 1), coin(2, 1)]).await;
+        let b = p.take().await;
+        assert_ne!(a.object_id(), b.object_id());
+        assert_eq!(p.len().await, 2);
+        p.put(coin(1, 7)).await;
+        let c = p.take().await;
+        assert_eq!(
+            (c.object_id(), c.version()),
+            (&Address::new([1; 32]), 7),
+            "the new version comes back"
+        );
+        p.forget(*b.object_id()).await;
+        assert_eq!(p.len().await, 1);
     }
 }
