@@ -1,0 +1,83 @@
+//! Gateway settings.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use sui_sdk_types::Address;
+
+/// Where the affinity key of a request comes from (sticky sessions for the AFFINITY policy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    None,
+    /// A request header, e.g. `X-DTP-Key`.
+    Header(String),
+    /// A cookie, e.g. `session`.
+    Cookie(String),
+    /// The client's IP address.
+    ClientIp,
+}
+
+impl std::str::FromStr for KeySource {
+    type Err = String;
+
+    /// `none`, `ip`, `header:<name>` or `cookie:<name>`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.split_once(':') {
+            None if s == "none" => Ok(KeySource::None),
+            None if s == "ip" => Ok(KeySource::ClientIp),
+            Some(("header", n)) if !n.is_empty() => Ok(KeySource::Header(n.to_string())),
+            Some(("cookie", n)) if !n.is_empty() => Ok(KeySource::Cookie(n.to_string())),
+            _ => Err(format!(
+                "key source must be none, ip, header:<name> or cookie:<name>, got {s:?}"
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct GatewayConfig {
+    pub listen: SocketAddr,
+    pub host: Address,
+    pub pipe: Address,
+    pub key_source: KeySource,
+    /// Header naming the preferred region (REGION policy), e.g. `X-DTP-Region`.
+    pub region_header: Option<String>,
+    /// How long a request may take end to end before 504.
+    pub timeout: Duration,
+    /// How long a client may take to send its request (slow-body protection) before 408.
+    pub read_timeout: Duration,
+}
+
+impl GatewayConfig {
+    pub fn new(listen: SocketAddr, host: Address, pipe: Address) -> Self {
+        Self {
+            listen,
+            host,
+            pipe,
+            key_source: KeySource::Header("x-dtp-key".into()),
+            region_header: Some("x-dtp-region".into()),
+            timeout: Duration::from_secs(30),
+            read_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_sources_parse() {
+        assert_eq!("ip".parse::<KeySource>(), Ok(KeySource::ClientIp));
+        assert_eq!(
+            "header:X-User".parse::<KeySource>(),
+            Ok(KeySource::Header("X-User".into()))
+        );
+        assert_eq!(
+            "cookie:sid".parse::<KeySource>(),
+            Ok(KeySource::Cookie("sid".into()))
+        );
+        assert!("header:".parse::<KeySource>().is_err());
+        assert!("magic".parse::<KeySource>().is_err());
+    }
+}

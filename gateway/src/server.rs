@@ -1,0 +1,254 @@
+//! The HTTP side: each request becomes a dtp payload sent to the pipe; the gateway waits for the
+//! `Completed` event and answers with the backend's response. Errors are HTTP-native with a short
+//! JSON body: 503 no healthy endpoint or pipe full, 413 too large, 504 timeout, 502 dead-lettered
+//! or failed, 408 slow client.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use dtp_protocol::envelope::{HttpRequest, HttpResponse};
+use dtp_protocol::MoveAbort;
+use dtp_sdk::{Client, Error};
+use serde_json::json;
+
+use crate::config::{GatewayConfig, KeySource};
+use crate::waiters::{Outcome, Waiters};
+
+pub struct Gateway {
+    pub client: Client,
+    pub cfg: GatewayConfig,
+    pub waiters: Waiters,
+    /// The Host's max_payload: the largest payload the chain accepts.
+    pub max_payload: usize,
+}
+
+fn error(status: StatusCode, reason: &str, detail: impl Into<String>) -> Response {
+    (
+        status,
+        axum::Json(json!({ "error": reason, "detail": detail.into() })),
+    )
+        .into_response()
+}
+
+/// Headers not forwarded in either direction (hop-by-hop, or recomputed).
+const HOP: &[&str] = &[
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "transfer-encoding",
+    "upgrade",
+    "te",
+    "trailer",
+    "content-length",
+    "host",
+];
+
+fn forwardable(name: &str) -> bool {
+    !HOP.contains(&name) && !name.starts_with("x-dtp-")
+}
+
+fn affinity_key(src: &KeySource, headers: &HeaderMap, peer: SocketAddr) -> Vec<u8> {
+    match src {
+        KeySource::None => vec![],
+        KeySource::ClientIp => peer.ip().to_string().into_bytes(),
+        KeySource::Header(h) => headers
+            .get(h.as_str())
+            .map(|v| v.as_bytes().to_vec())
+            .unwrap_or_default(),
+        KeySource::Cookie(name) => headers
+            .get_all("cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|kv| kv.trim().split_once('='))
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_bytes().to_vec())
+            .unwrap_or_default(),
+    }
+}
+
+pub async fn handle(
+    State(g): State<Arc<Gateway>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let limit = g.max_payload;
+    let body: Bytes =
+        match tokio::time::timeout(g.cfg.read_timeout, axum::body::to_bytes(body, limit)).await {
+            Err(_) => {
+                return error(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "request body too slow",
+                    format!("the body did not arrive within {:?}", g.cfg.read_timeout),
+                )
+            }
+            Ok(Err(_)) => {
+                return error(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload too large",
+                    format!("the chain accepts payloads of at most {limit} bytes"),
+                )
+            }
+            Ok(Ok(b)) => b,
+        };
+    let headers = parts
+        .headers
+        .iter()
+        .filter(|(k, _)| forwardable(k.as_str()))
+        .filter_map(|(k, v)| Some((k.to_string(), v.to_str().ok()?.to_string())))
+        .collect();
+    let path = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| "/".into());
+    let envelope = HttpRequest {
+        method: parts.method.to_string(),
+        path,
+        headers,
+        body: body.to_vec(),
+    }
+    .encode();
+    if envelope.len() > limit {
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload too large",
+            format!(
+                "the request encodes to {} bytes; the chain accepts at most {limit}",
+                envelope.len()
+            ),
+        );
+    }
+    let key = affinity_key(&g.cfg.key_source, &parts.headers, peer);
+    let region = g
+        .cfg
+        .region_header
+        .as_ref()
+        .and_then(|h| parts.headers.get(h.as_str()))
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let assigned = match g
+        .client
+        .send(g.cfg.pipe, g.cfg.host, envelope, key, &region)
+        .await
+    {
+        Ok(a) => a,
+        Err(e) => return send_error(e),
+    };
+    let seq = assigned.seq;
+    let rx = g.waiters.wait(seq);
+    let outcome = match tokio::time::timeout(g.cfg.timeout, rx).await {
+        Ok(Ok(o)) => o,
+        Ok(Err(_)) => {
+            return error(
+                StatusCode::BAD_GATEWAY,
+                "gateway stopping",
+                "the event follower stopped",
+            )
+        }
+        Err(_) => {
+            g.waiters.forget(seq);
+            return with_dtp(
+                error(
+                    StatusCode::GATEWAY_TIMEOUT,
+                    "timeout",
+                    format!("request {seq} did not complete within {:?}", g.cfg.timeout),
+                ),
+                None,
+                seq,
+            );
+        }
+    };
+    match outcome {
+        Outcome::Completed {
+            server,
+            ok,
+            response,
+        } => with_dtp(answer(ok, response), Some(server), seq),
+        Outcome::DeadLettered { attempt } => with_dtp(
+            error(
+                StatusCode::BAD_GATEWAY,
+                "dead-lettered",
+                format!("request {seq} failed on every attempt ({attempt})"),
+            ),
+            None,
+            seq,
+        ),
+        Outcome::Cancelled => with_dtp(
+            error(
+                StatusCode::BAD_GATEWAY,
+                "cancelled",
+                format!("request {seq} was cancelled"),
+            ),
+            None,
+            seq,
+        ),
+    }
+}
+
+fn send_error(e: Error) -> Response {
+    match e.abort() {
+        Some(MoveAbort::NoHealthyEndpoint) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "no healthy endpoint",
+            "no server is healthy right now; retry later",
+        ),
+        Some(MoveAbort::PipeFull) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "pipe full",
+            "too many requests are pending; retry later",
+        ),
+        Some(MoveAbort::PayloadTooLarge) => error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload too large",
+            e.to_string(),
+        ),
+        _ => error(StatusCode::BAD_GATEWAY, "chain error", e.to_string()),
+    }
+}
+
+/// The backend's answer as an HTTP response.
+fn answer(ok: bool, bytes: Vec<u8>) -> Response {
+    match HttpResponse::decode(&bytes) {
+        Some(Ok(r)) => {
+            let status = StatusCode::from_u16(r.status).unwrap_or(StatusCode::BAD_GATEWAY);
+            let mut resp = Response::new(Body::from(r.body));
+            *resp.status_mut() = status;
+            for (k, v) in r.headers {
+                if let (Ok(k), Ok(v)) = (
+                    HeaderName::try_from(k.as_str()),
+                    HeaderValue::try_from(v.as_str()),
+                ) {
+                    if forwardable(k.as_str()) {
+                        resp.headers_mut().append(k, v);
+                    }
+                }
+            }
+            resp
+        }
+        Some(Err(e)) => error(StatusCode::BAD_GATEWAY, "bad response", e.to_string()),
+        None if ok => (StatusCode::OK, bytes).into_response(),
+        None => error(
+            StatusCode::BAD_GATEWAY,
+            "backend failed",
+            String::from_utf8_lossy(&bytes).to_string(),
+        ),
+    }
+}
+
+fn with_dtp(mut r: Response, server: Option<sui_sdk_types::Address>, seq: u64) -> Response {
+    if let Some(s) = server {
+        r.headers_mut().insert(
+            "x-dtp-server",
+            HeaderValue::try_from(s.to_string()).expect("ascii"),
+        );
+    }
+    r.headers_mut().insert("x-dtp-seq", HeaderValue::from(seq));
+    r
+}

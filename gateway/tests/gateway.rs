@@ -1,0 +1,193 @@
+//! The gateway end to end on loopback: an embedded localnet, three daemons (in-process) with their
+//! own HTTP backends, and plain HTTP clients. Round robin spreads exactly; responses carry
+//! X-DTP-Server / X-DTP-Seq; errors are HTTP-native.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::routing::get;
+use dtp_daemon::config::DaemonConfig;
+use dtp_gateway::GatewayConfig;
+use dtp_localnet::node::{Cadence, NodeConfig};
+use dtp_protocol::{EndpointArgs, HostConfig, Policy};
+use dtp_sdk::{Client, ClientConfig, Key};
+
+const PACKAGE: sui_sdk_types::Address = dtp_localnet::genesis::DTP_PACKAGE;
+
+async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
+    let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url())).unwrap();
+    faucet.request(key.address()).await.unwrap();
+    Client::connect(ClientConfig::new(net.grpc_url(), PACKAGE).with_key(key.clone()))
+        .await
+        .unwrap()
+}
+
+/// A backend answering `/api/instance` with its name and `/health` with 200.
+async fn backend(name: &'static str) -> String {
+    let app = axum::Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route(
+            "/api/instance",
+            get(move || async move { format!("{{\"instance\":\"{name}\"}}") }),
+        );
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+    url
+}
+
+fn daemon_config(
+    net: &dtp_localnet::Running,
+    key: &Key,
+    host: sui_sdk_types::Address,
+    pipe: sui_sdk_types::Address,
+    backend: &str,
+    dir: &std::path::Path,
+) -> DaemonConfig {
+    let text = format!(
+        "[chain]\nurl = \"{}\"\npackage = \"{PACKAGE}\"\nkey = \"{}\"\nhost = \"{host}\"\npipes = [\"{pipe}\"]\n\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 200\nhealthy_threshold = 1\nunhealthy_threshold = 1\n\n[daemon]\nheartbeat_interval_ms = 300\nstate_dir = \"{}\"\n",
+        net.grpc_url(),
+        key.to_suiprivkey(),
+        dir.display()
+    );
+    let path = dir.with_extension("toml");
+    std::fs::write(&path, text).unwrap();
+    let mut cfg = DaemonConfig::load(Some(&path)).unwrap();
+    cfg.daemon.admin_listen = None;
+    cfg.daemon.metrics_listen = None;
+    cfg
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_through_the_chain_round_robin_and_errors() {
+    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
+        grpc: "127.0.0.1:0".parse().unwrap(),
+        faucet: "127.0.0.1:0".parse().unwrap(),
+        node: NodeConfig {
+            data_dir: None,
+            cadence: Cadence::Immediate,
+        },
+    })
+    .await
+    .unwrap();
+    let admin = funded(&net, &Key::from_seed([1; 32])).await;
+    let cfg = HostConfig {
+        healthy_threshold: 1,
+        max_payload: 2_048,
+        ..HostConfig::default()
+    };
+    let (host, cap) = admin.create_host("gw", &cfg).await.unwrap();
+    let pipe = admin
+        .create_pipe(host, cap, "gw", Policy::RoundRobin)
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let names = ["b0", "b1", "b2"];
+    for (i, name) in names.iter().enumerate() {
+        let key = Key::from_seed([10 + i as u8; 32]);
+        funded(&net, &key).await;
+        admin
+            .add_endpoint(
+                host,
+                cap,
+                &EndpointArgs {
+                    server: key.address(),
+                    label: name.to_string(),
+                    region: String::new(),
+                    weight: 1,
+                    max_inflight: 0,
+                    role: 0,
+                },
+            )
+            .await
+            .unwrap();
+        let url = backend(name).await;
+        let cfg = daemon_config(&net, &key, host, pipe, &url, &dir.path().join(name));
+        tokio::spawn(async move {
+            dtp_daemon::run::run(cfg, std::future::pending(), |_, _| {})
+                .await
+                .unwrap()
+        });
+    }
+    // Wait until the three are healthy on chain.
+    for _ in 0..100 {
+        let h = admin.host(host).await.unwrap();
+        if h.endpoints
+            .iter()
+            .filter(|e| e.ready && e.streak >= 1)
+            .count()
+            == 3
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let gw_client = funded(&net, &Key::from_seed([30; 32])).await;
+    let gw = dtp_gateway::start(
+        gw_client,
+        GatewayConfig::new("127.0.0.1:0".parse::<SocketAddr>().unwrap(), host, pipe),
+    )
+    .await
+    .unwrap();
+    let http = reqwest::Client::new();
+    let mut per: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seqs = Vec::new();
+    for _ in 0..30 {
+        let r = http
+            .get(format!("{}/api/instance", gw.url()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.headers().contains_key("x-dtp-server"));
+        seqs.push(
+            r.headers()["x-dtp-seq"]
+                .to_str()
+                .unwrap()
+                .parse::<u64>()
+                .unwrap(),
+        );
+        let body: serde_json::Value = r.json().await.unwrap();
+        *per.entry(body["instance"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    assert_eq!(
+        per.values().copied().collect::<Vec<_>>(),
+        vec![10, 10, 10],
+        "{per:?}"
+    );
+    assert_eq!(seqs, (0..30).collect::<Vec<u64>>());
+    // Too large for the chain: 413 with a JSON reason, nothing sent.
+    let r = http
+        .post(format!("{}/upload", gw.url()))
+        .body(vec![b'x'; 4_000])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 413);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "payload too large");
+    assert_eq!(admin.pipe(pipe).await.unwrap().next_seq, 30);
+    // A pipe whose host has no healthy endpoint: 503.
+    let (host2, cap2) = admin.create_host("empty", &cfg).await.unwrap();
+    let pipe2 = admin
+        .create_pipe(host2, cap2, "empty", Policy::RoundRobin)
+        .await
+        .unwrap();
+    let gw2 = dtp_gateway::start(
+        admin.clone(),
+        GatewayConfig::new("127.0.0.1:0".parse().unwrap(), host2, pipe2),
+    )
+    .await
+    .unwrap();
+    let r = http.get(format!("{}/x", gw2.url())).send().await.unwrap();
+    assert_eq!(r.status(), 503);
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap()["error"],
+        "no healthy endpoint"
+    );
+    gw.stop();
+    gw2.stop();
+    net.stop().await;
+}
