@@ -17,6 +17,7 @@ pub mod health;
 pub mod heartbeat;
 pub mod metrics;
 pub mod run;
+pub mod sample;
 pub mod serve;
 pub mod state;
 pub mod tracker;
