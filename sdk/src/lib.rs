@@ -11,7 +11,9 @@
 //! - [`ops`]: every package function as a typed method, laid out from the shared schema.
 //! - [`read`]: typed readers of Host, Pipe, HostCap and the requests in a Pipe's tables.
 //! - [`stream`]: dtp events per checkpoint from a cursor, gap-free across reconnects.
-//! - [`wait`]: `send_and_wait`.
+//! - [`wait`]: send a request and wait for its answer (`send_and_wait`).
+//! - [`replay`]: a Pipe's history from the chain: per-request timelines, a summary, and a
+//!   verification that re-executes the history on the protocol's twin.
 
 pub mod client;
 pub mod error;
@@ -20,6 +22,7 @@ pub mod keys;
 pub mod ops;
 mod outcome;
 pub mod read;
+pub mod replay;
 pub mod stream;
 pub mod wait;
 

@@ -1,0 +1,240 @@
+//! The human-readable output of `dtp replay`.
+
+use std::collections::HashMap;
+
+use dtp_sdk::replay::{History, PolicyCheck, Reason, Report, Step, StepKind, Summary, Timeline};
+use sui_sdk_types::Address;
+
+use crate::output::{self, Table};
+
+pub struct View<'a> {
+    pub history: &'a History,
+    pub labels: &'a HashMap<Address, String>,
+}
+
+impl View<'_> {
+    /// A server as `label (0x1234…abcd)`.
+    fn name(&self, a: &Address) -> String {
+        match self.labels.get(a).filter(|l| !l.is_empty()) {
+            Some(l) => format!("{l} ({})", output::short(a)),
+            None => output::short(a),
+        }
+    }
+
+    pub fn header(&self) {
+        let h = self.history;
+        output::pairs(&[
+            ("pipe", h.pipe.to_string()),
+            ("host", h.host.to_string()),
+            (
+                "range",
+                format!(
+                    "checkpoints {}..={} ({} events)",
+                    h.from,
+                    h.to,
+                    h.events.len()
+                ),
+            ),
+        ]);
+        println!();
+    }
+
+    pub fn timelines(&self, shown: &[&Timeline], steps: bool) {
+        if shown.is_empty() {
+            println!("no request matches\n");
+            return;
+        }
+        let mut t = Table::new([
+            "SEQ", "STATUS", "ATTEMPT", "SERVER", "STEPS", "LATENCY", "FIRST", "LAST",
+        ]);
+        for tl in shown {
+            let seq = match tl.from_start {
+                true => tl.seq.to_string(),
+                false => format!("{}*", tl.seq),
+            };
+            t.row(vec![
+                seq,
+                tl.status.name().into(),
+                tl.attempt.to_string(),
+                tl.server.map(|s| self.name(&s)).unwrap_or_default(),
+                tl.steps.len().to_string(),
+                tl.latency_ms()
+                    .map(|l| format!("{l} ms"))
+                    .unwrap_or_else(|| "-".into()),
+                tl.steps
+                    .first()
+                    .map(|s| output::clock(s.timestamp_ms))
+                    .unwrap_or_default(),
+                tl.steps
+                    .last()
+                    .map(|s| output::clock(s.timestamp_ms))
+                    .unwrap_or_default(),
+            ]);
+        }
+        t.print();
+        if shown.iter().any(|t| !t.from_start) {
+            println!("* seen from the middle: the range starts after it was sent");
+        }
+        println!();
+        if steps {
+            for tl in shown {
+                println!("request {} ({})", tl.seq, tl.status.name());
+                self.steps(&tl.steps).print();
+                println!();
+            }
+        }
+    }
+
+    fn steps(&self, steps: &[Step]) -> Table {
+        let mut t = Table::new(["CHECKPOINT", "TIME", "EVENT", "ATTEMPT", "DETAIL"]);
+        for s in steps {
+            let (event, detail) = match &s.kind {
+                StepKind::Assigned {
+                    server, standby, ..
+                } => (
+                    "assigned",
+                    format!(
+                        "{}{}",
+                        self.name(server),
+                        if *standby { " (standby)" } else { "" }
+                    ),
+                ),
+                StepKind::Claimed { server, .. } => ("claimed", self.name(server)),
+                StepKind::Reassigned {
+                    from, to, reason, ..
+                } => (
+                    "reassigned",
+                    format!(
+                        "{} -> {} ({})",
+                        self.name(from),
+                        self.name(to),
+                        match reason {
+                            Reason::Expired => "takeover: lease expired",
+                            Reason::Released => "released",
+                        }
+                    ),
+                ),
+                StepKind::Completed {
+                    server,
+                    ok,
+                    latency_ms,
+                } => (
+                    "completed",
+                    format!(
+                        "{} {} in {latency_ms} ms",
+                        self.name(server),
+                        if *ok { "ok" } else { "FAILED" }
+                    ),
+                ),
+                StepKind::DeadLettered { server, reason } => (
+                    "dead-lettered",
+                    format!(
+                        "at {} (after {})",
+                        self.name(server),
+                        match reason {
+                            Reason::Expired => "a takeover",
+                            Reason::Released => "a release",
+                        }
+                    ),
+                ),
+                StepKind::Cancelled { sender } => {
+                    ("cancelled", format!("by {}", output::short(sender)))
+                }
+                StepKind::Redriven => ("redriven", String::new()),
+                StepKind::Purged => ("purged", String::new()),
+            };
+            t.row(vec![
+                s.checkpoint.to_string(),
+                output::clock(s.timestamp_ms),
+                event.into(),
+                s.attempt.map(|a| a.to_string()).unwrap_or_default(),
+                detail,
+            ]);
+        }
+        t
+    }
+
+    pub fn summary(&self, s: &Summary) {
+        println!(
+            "summary: {} requests: {} completed, {} failed, {} dead, {} cancelled, {} purged, {} pending",
+            s.requests, s.completed, s.failed, s.dead, s.cancelled, s.purged, s.pending
+        );
+        println!(
+            "         {} takeovers, {} releases, {} dead letters, {} redrives",
+            s.takeovers, s.releases, s.dead_letters, s.redrives
+        );
+        if let Some(l) = &s.latency {
+            println!(
+                "latency: p50 {} ms, p90 {} ms, p99 {} ms, max {} ms ({} completions)",
+                l.p50, l.p90, l.p99, l.max, l.count
+            );
+        }
+        if s.servers.is_empty() {
+            println!();
+            return;
+        }
+        println!();
+        let mut t = Table::new([
+            "SERVER",
+            "ASSIGNED",
+            "CLAIMED",
+            "COMPLETED",
+            "FAILED",
+            "TAKEOVERS",
+            "TAKEN_FROM",
+            "RELEASED",
+            "DEAD",
+            "P50",
+            "P99",
+        ]);
+        for x in &s.servers {
+            let p = |f: fn(&dtp_sdk::replay::Latency) -> u64| {
+                x.latency
+                    .as_ref()
+                    .map(|l| format!("{} ms", f(l)))
+                    .unwrap_or_else(|| "-".into())
+            };
+            t.row(vec![
+                self.name(&x.server),
+                x.assigned.to_string(),
+                x.claimed.to_string(),
+                x.completed.to_string(),
+                x.failed.to_string(),
+                x.takeovers.to_string(),
+                x.taken_from.to_string(),
+                x.released.to_string(),
+                x.dead_lettered.to_string(),
+                p(|l| l.p50),
+                p(|l| l.p99),
+            ]);
+        }
+        t.print();
+        println!();
+    }
+
+    pub fn report(&self, r: &Report) {
+        match &r.policy {
+            PolicyCheck::Checked {
+                transactions,
+                calls,
+                assignments,
+            } => println!(
+                "verify: re-executed {calls} calls of {transactions} transactions; \
+                 {assignments} assignments compared with the policy"
+            ),
+            PolicyCheck::NotFromCreation { from, .. } => println!(
+                "verify: assignments NOT checked: the history starts at checkpoint {from}, after \
+                 the Host's creation (rerun with --from 0)"
+            ),
+            PolicyCheck::NoTransactions => println!("verify: assignments not checked"),
+        }
+        if r.violations.is_empty() {
+            println!("verify: no violation (no double completion, no stale completion, no wrong assignment)");
+        } else {
+            println!("verify: {} violation(s):", r.violations.len());
+            for v in &r.violations {
+                println!("  - {v}");
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The long-running roles of the `dtp` binary: `dtp gateway` (the HTTP gateway), and the hidden
+//! `dtp daemon` / `dtp sample` that `dtp up` starts as child processes (the same code as `dtpd`
+//! and `dtp-sample`, so one binary is enough on a machine).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use dtp_gateway::{GatewayConfig, KeySource};
+use sui_sdk_types::Address;
+
+use crate::ctx::Ctx;
+
+/// Serve plain HTTP on `--listen` through a Pipe: each request is sent on chain and answered with
+/// the backend's response (X-DTP-Server / X-DTP-Seq headers say who served it).
+#[derive(clap::Args, Debug)]
+pub struct GatewayArgs {
+    /// Listen address.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// The Host (default: the configured one).
+    #[arg(long, value_parser = crate::parse::address)]
+    pub host: Option<Address>,
+    /// The Pipe (default: the configured one).
+    #[arg(long, value_parser = crate::parse::address)]
+    pub pipe: Option<Address>,
+    /// Affinity key source: none, ip, header:<name> or cookie:<name>.
+    #[arg(long, default_value = "header:x-dtp-key")]
+    pub key_source: KeySource,
+    /// Header naming the preferred region.
+    #[arg(long, default_value = "x-dtp-region")]
+    pub region_header: String,
+    /// Seconds a request may take end to end (then 504).
+    #[arg(long, default_value_t = 30)]
+    pub timeout_secs: u64,
+}
+
+pub async fn gateway(ctx: &Ctx, a: GatewayArgs) -> Result<()> {
+    let client = ctx.client().await?;
+    let host = ctx.host(a.host)?;
+    let pipe = ctx.pipe(a.pipe)?;
+    let mut cfg = GatewayConfig::new(a.listen, host, pipe);
+    cfg.key_source = a.key_source;
+    cfg.region_header = Some(a.region_header);
+    cfg.timeout = Duration::from_secs(a.timeout_secs);
+    let gw = dtp_gateway::start(client, cfg).await?;
+    println!("gateway listening on {}", gw.url());
+    shutdown_signal().await;
+    gw.stop();
+    Ok(())
+}
+
+/// Run a dtp daemon (as `dtpd`) from a configuration file.
+#[derive(clap::Args, Debug)]
+pub struct DaemonArgs {
+    /// TOML configuration (see docs/daemon.md); DTPD_* variables override it.
+    #[arg(long)]
+    pub config: PathBuf,
+}
+
+pub async fn daemon(a: DaemonArgs) -> Result<()> {
+    let cfg = dtp_daemon::config::DaemonConfig::load(Some(&a.config))
+        .context("loading the daemon configuration")?;
+    dtp_daemon::run::run(cfg, shutdown_signal(), |d, _| {
+        println!("dtpd {} serving host {}", d.me, d.host_id())
+    })
+    .await
+}
+
+pub async fn sample(a: dtp_daemon::sample::SampleArgs) -> Result<()> {
+    tokio::select! {
+        r = dtp_daemon::sample::serve(a) => r,
+        _ = shutdown_signal() => Ok(()),
+    }
+}
+
+/// Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

@@ -1,0 +1,97 @@
+//! `dtp status`: the Host's endpoints (health, load, in-flight) and its Pipes (pending, dead).
+
+use std::collections::HashMap;
+
+use anyhow::{bail, Result};
+use clap::Args as ClapArgs;
+use sui_sdk_types::Address;
+
+use super::host::{endpoints_table, host_json};
+use super::pipe::{pipe_json, read};
+use crate::ctx::{object_error, Ctx};
+use crate::output::{self, Table};
+use crate::parse;
+
+/// Shows the endpoints of a Host with health (at the current time), load and requests in flight
+/// (summed over the Pipes shown), and the Pipes with their pending and dead counts.
+#[derive(ClapArgs, Debug)]
+pub struct Args {
+    /// The Host (default: the configured one, else the Host of the first Pipe).
+    #[arg(long, value_name = "ID", value_parser = parse::address)]
+    pub host: Option<Address>,
+    /// Pipes to show (repeat the flag; default: the configured Pipe).
+    #[arg(long, value_name = "ID", value_parser = parse::address)]
+    pub pipe: Vec<Address>,
+}
+
+pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let c = ctx.reader().await?;
+    let pipe_ids = match (args.pipe.is_empty(), ctx.settings.pipe) {
+        (false, _) => args.pipe.clone(),
+        (true, Some(p)) => vec![p],
+        (true, None) => vec![],
+    };
+    let mut pipes = Vec::new();
+    for id in pipe_ids {
+        pipes.push(read(&c, id).await?);
+    }
+    let host = match (args.host.or(ctx.settings.host), pipes.first()) {
+        (Some(h), _) => h,
+        (None, Some(p)) => p.host,
+        (None, None) => ctx.host(None)?,
+    };
+    if let Some(p) = pipes.iter().find(|p| p.host != host) {
+        bail!(
+            "Pipe {} belongs to Host {}, not {host}: pass the matching --host",
+            p.id,
+            p.host
+        );
+    }
+    let h = c.host(host).await.map_err(|e| object_error("Host", e))?;
+    let mut inflight: HashMap<Address, u32> = HashMap::new();
+    for p in &pipes {
+        for e in &p.inflight.contents {
+            *inflight.entry(e.key).or_default() += e.value;
+        }
+    }
+    let now = output::now_ms();
+    if ctx.json {
+        let pipes: Vec<_> = pipes.iter().map(pipe_json).collect();
+        output::json(&serde_json::json!({
+            "host": host_json(&h, now, Some(&inflight)),
+            "pipes": pipes,
+            "checkpoint": c.latest_checkpoint().await?,
+        }));
+        return Ok(());
+    }
+    let healthy = h
+        .endpoints
+        .iter()
+        .filter(|e| e.is_healthy(&h.config, now))
+        .count();
+    println!(
+        "host {} ({}): {} endpoints, {healthy} healthy",
+        h.id,
+        h.label,
+        h.endpoints.len()
+    );
+    endpoints_table(&h, now, Some(&inflight)).print();
+    println!();
+    if pipes.is_empty() {
+        println!("no pipe given (pass --pipe <ID> or set one with `dtp pipe create`)");
+        return Ok(());
+    }
+    let mut t = Table::new(["PIPE", "LABEL", "POLICY", "NEXT_SEQ", "PENDING", "DEAD"]);
+    for p in &pipes {
+        t.row(vec![
+            p.id.to_string(),
+            p.label.clone(),
+            parse::policy_name(p.policy),
+            p.next_seq.to_string(),
+            p.pending.size.to_string(),
+            p.dead.size.to_string(),
+        ]);
+    }
+    t.print();
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! `dtp`: the command-line tool of dtp. Every command reads the layered settings (defaults, the
+//! TOML config file, `DTP_*` environment variables, flags), talks to the chain through `dtp-sdk`,
+//! prints a table (or JSON with `--json`) and exits non-zero with a one-line error on failure.
+
+mod cmd;
+mod ctx;
+mod output;
+mod parse;
+mod settings;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// dtp: a decentralised load balancer on Sui. Manage keys, Hosts, endpoints and Pipes, send
+/// requests, watch the status and replay (and verify) a Pipe's history.
+///
+/// Settings come from the config file (`dtp init` writes it; default ~/.config/dtp/config.toml),
+/// then `DTP_*` environment variables (DTP_URL, DTP_FAUCET_URL, DTP_PACKAGE, DTP_KEYSTORE,
+/// DTP_ACTIVE_ADDRESS, DTP_HOST, DTP_PIPE), then flags. The defaults point at the embedded
+/// localnet (`dtp localnet`).
+#[derive(Parser, Debug)]
+#[command(name = "dtp", version, propagate_version = true)]
+pub struct Cli {
+    /// Config file to read and write.
+    #[arg(
+        help_heading = "Global options",
+        long,
+        global = true,
+        env = "DTP_CONFIG",
+        value_name = "PATH"
+    )]
+    pub config: Option<PathBuf>,
+    /// gRPC URL of the Sui node (default http://127.0.0.1:9000, the embedded localnet).
+    #[arg(
+        help_heading = "Global options",
+        long,
+        global = true,
+        value_name = "URL"
+    )]
+    pub url: Option<String>,
+    /// Faucet URL (default http://127.0.0.1:9123).
+    #[arg(
+        help_heading = "Global options",
+        long,
+        global = true,
+        value_name = "URL"
+    )]
+    pub faucet_url: Option<String>,
+    /// The dtp package id (default: the embedded localnet's).
+    #[arg(
+        help_heading = "Global options",
+        long,
+        global = true,
+        value_name = "ID"
+    )]
+    pub package: Option<String>,
+    /// The sui.keystore file holding your keys.
+    #[arg(
+        help_heading = "Global options",
+        long,
+        global = true,
+        value_name = "PATH"
+    )]
+    pub keystore: Option<PathBuf>,
+    /// Sign with this address of the keystore instead of the active one.
+    #[arg(
+        help_heading = "Global options",
+        long,
+        global = true,
+        value_name = "ADDRESS"
+    )]
+    pub signer: Option<String>,
+    /// Print JSON instead of tables (for scripts).
+    #[arg(help_heading = "Global options", long, global = true)]
+    pub json: bool,
+    /// Deadline of each call to the node, in seconds.
+    #[arg(
+        help_heading = "Global options",
+        long,
+        global = true,
+        default_value_t = 30,
+        value_name = "SECS"
+    )]
+    pub timeout: u64,
+    /// More logs on stderr (-v info, -vv debug, -vvv trace).
+    #[arg(help_heading = "Global options", short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Write the config file (and create a key if the keystore has none).
+    Init(cmd::init::Args),
+    /// Manage the keys of the keystore (sui.keystore format).
+    #[command(subcommand)]
+    Keys(cmd::keys::Keys),
+    /// Ask the faucet for gas coins.
+    Faucet(cmd::faucet::Args),
+    /// Run the embedded localnet in the foreground (Ctrl-C stops it).
+    Localnet(cmd::localnet::Args),
+    /// Create and inspect Hosts (endpoint registries).
+    #[command(subcommand)]
+    Host(cmd::host::HostCmd),
+    /// Register and manage a Host's endpoints (servers).
+    #[command(subcommand)]
+    Endpoint(cmd::endpoint::EndpointCmd),
+    /// Create and inspect Pipes (request queues).
+    #[command(subcommand)]
+    Pipe(cmd::pipe::PipeCmd),
+    /// Send a request into a Pipe (payload from the argument or stdin).
+    Send(cmd::send::Args),
+    /// Endpoints with health, load and in-flight requests; Pipes with pending and dead counts.
+    Status(cmd::status::Args),
+    /// Replay a Pipe's history: per-request timelines, a summary, and `--verify`.
+    Replay(cmd::replay::Args),
+    /// Serve plain HTTP through a Pipe (the HTTP gateway).
+    Gateway(cmd::serve::GatewayArgs),
+    /// Start everything on this machine: localnet, host, pipe, sample servers with daemons, gateway.
+    Up(cmd::up::UpArgs),
+    /// Run a daemon (dtpd) from a config file; `dtp up` starts these.
+    #[command(hide = true)]
+    Daemon(cmd::serve::DaemonArgs),
+    /// Run the sample HTTP backend; `dtp up` starts these.
+    #[command(hide = true)]
+    Sample(dtp_daemon::sample::SampleArgs),
+}
+
+fn init_tracing(verbose: u8) {
+    let level = match verbose {
+        0 => "warn",
+        1 => "info",
+        2 => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// A clap error on one line: its message lines before the usage, joined.
+fn one_line_usage_error(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .collect();
+    let msg = lines.join(" ");
+    let msg = msg.strip_prefix("error: ").unwrap_or(&msg);
+    format!("error: {msg} (see --help)")
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+                || matches!(
+                    e.kind(),
+                    ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+                )
+            {
+                let _ = e.print();
+                return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            }
+            eprintln!("{}", one_line_usage_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(cli.verbose);
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(cmd::run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg = format!("{e:#}").replace('\n', " ");
+            eprintln!("error: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
