@@ -105,7 +105,9 @@ impl PipeState {
         }
     }
 
-    /// Runs selection for this pipe and advances `rr` (only on success).
+    /// Runs selection for this pipe and advances `rr` (only on success). The arguments mirror
+    /// Move's `selection::select`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn select(
         &mut self,
         host: &Host,
