@@ -149,12 +149,15 @@ impl Node {
     }
 
     /// Executes a signed transaction (after it is durable). A transaction already executed returns
-    /// its first execution: the same digest never runs twice.
+    /// its first execution: the same digest never runs twice (its signature is checked again).
     pub async fn submit(
         &self,
         tx: Transaction,
         signatures: Vec<UserSignature>,
     ) -> Result<Arc<Executed>, SubmitError> {
+        // Signatures are checked here, on the caller's task, so that this costly check runs in
+        // parallel and not inside the commit loop's critical section.
+        exec::check::signature(&tx, &signatures)?;
         let (reply, rx) = oneshot::channel();
         self.inner
             .submit
@@ -258,7 +261,7 @@ fn commit_loop(
                 }
                 let tx_bytes = bcs::to_bytes(&s.tx).expect("transaction serialises");
                 let sig_bytes: Vec<Vec<u8>> = s.signatures.iter().map(|x| x.to_bytes()).collect();
-                match exec::execute(&mut st.ledger, s.tx, s.signatures, now_ms()) {
+                match exec::execute_verified(&mut st.ledger, s.tx, s.signatures, now_ms()) {
                     Ok(e) => {
                         if let Some(w) = wal.as_mut() {
                             w.append(&Record::Tx {
@@ -304,11 +307,14 @@ fn commit_loop(
                 return;
             }
         }
-        for (reply, r) in acks {
-            let _ = reply.send(r);
-        }
+        // Publish before acknowledging: once a client holds its effects, the checkpoint is both
+        // readable and already streamed, so "backfill to latest, then subscribe" neither misses
+        // nor repeats it.
         if let Some(cp) = formed {
             let _ = inner.checkpoints.send(cp);
+        }
+        for (reply, r) in acks {
+            let _ = reply.send(r);
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// Gas budget of each transaction (MIST).
     pub gas_budget: u64,
+    /// Check at connect that `package` is the dtp package (off only to publish it).
+    pub check_package: bool,
 }
 
 impl ClientConfig {
@@ -40,6 +42,7 @@ impl ClientConfig {
             key: None,
             timeout: Duration::from_secs(60),
             gas_budget: 50_000_000,
+            check_package: true,
         }
     }
 
@@ -113,7 +116,9 @@ impl Client {
                 shared: Mutex::new(HashMap::new()),
             }),
         };
-        client.check_package().await?;
+        if client.inner.cfg.check_package {
+            client.check_package().await?;
+        }
         if client.inner.cfg.key.is_some() {
             client.refresh_gas().await?;
         }

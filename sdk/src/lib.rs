@@ -20,7 +20,9 @@ pub mod error;
 pub mod gas;
 pub mod keys;
 pub mod ops;
+
 mod outcome;
+pub mod publish;
 pub mod read;
 pub mod replay;
 pub mod stream;

@@ -174,11 +174,19 @@ pub fn finalize(
             });
         }
         for ((pipe, seq), (pending, dead)) in &entries_before {
-            let p = ledger.pipe(pipe).expect("pipe").clone();
-            for (is_dead, table, old, new) in [
-                (false, p.pipe.pending.id, pending, p.pending.get(seq)),
-                (true, p.pipe.dead.id, dead, p.dead.get(seq)),
-            ] {
+            // Only this entry, not the whole Pipe: cloning its tables made every call O(pending).
+            let p = ledger.pipe(pipe).expect("pipe");
+            let entries = [
+                (
+                    false,
+                    p.pipe.pending.id,
+                    pending,
+                    p.pending.get(seq).cloned(),
+                ),
+                (true, p.pipe.dead.id, dead, p.dead.get(seq).cloned()),
+            ];
+            for (is_dead, table, old, new) in entries {
+                let new = new.as_ref();
                 if old.as_ref() == new {
                     continue;
                 }
@@ -257,25 +265,27 @@ pub fn finalize(
                 ObjectOut::NotExist
             }
             Some(owner) => {
-                let (meta, body) = ledger.get(&w.id).cloned().expect("written object");
+                // In place: cloning the body (a Pipe with its tables) made every call O(pending).
                 let probe = Meta {
                     version: lamport,
                     owner,
                     previous_transaction: digest,
                     storage_rebate: 0,
                 };
-                let size = bcs::to_bytes(&ledger.materialize(&w.id, &probe, &body))
+                let (_, body) = ledger.get(&w.id).expect("written object");
+                let size = bcs::to_bytes(&ledger.materialize(&w.id, &probe, body))
                     .expect("object serialises")
                     .len() as u64;
                 let fee = size * STORAGE_PRICE_PER_BYTE;
                 storage_cost += fee;
-                let _ = meta;
                 let meta = Meta {
                     storage_rebate: fee,
                     ..probe
                 };
-                ledger.insert(w.id, meta.clone(), body.clone());
-                let digest = ledger.materialize(&w.id, &meta, &body).digest();
+                ledger.set_owner(&w.id, owner);
+                ledger.get_mut(&w.id).expect("written object").0 = meta;
+                let (meta, body) = ledger.get(&w.id).expect("written object");
+                let digest = ledger.materialize(&w.id, meta, body).digest();
                 ObjectOut::ObjectWrite { digest, owner }
             }
         };

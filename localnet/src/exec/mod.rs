@@ -37,6 +37,17 @@ pub fn execute(
     run_checked(ledger, tx, signatures, now)
 }
 
+/// As [`execute`], for a transaction whose signatures [`check::signature`] already accepted (the
+/// node checks them on the submitting task, in parallel, outside its commit loop).
+pub fn execute_verified(
+    ledger: &mut Ledger,
+    tx: Transaction,
+    signatures: Vec<UserSignature>,
+    now: u64,
+) -> Result<Executed, Reject> {
+    run_checked(ledger, tx, signatures, now)
+}
+
 /// Executes without a signature (SimulateTransaction); the caller throws the ledger away.
 pub fn simulate(ledger: &mut Ledger, tx: Transaction, now: u64) -> Result<Executed, Reject> {
     run_checked(ledger, tx, vec![], now)

@@ -176,10 +176,8 @@ fn bad_input_is_rejected_and_changes_nothing() {
     assert!(err.message.contains("signature is by"), "{err}");
 
     // Wrong argument count, unknown function, foreign package, stale gas.
-    let cases: Vec<(
-        Box<dyn Fn(&mut sui_transaction_builder::TransactionBuilder)>,
-        &str,
-    )> = vec![
+    type Edit = Box<dyn Fn(&mut sui_transaction_builder::TransactionBuilder)>;
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(|b| {
                 let a = vec![b.pure(&"h".to_string())];

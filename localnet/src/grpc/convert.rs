@@ -35,9 +35,15 @@ pub fn address(field: &str, s: Option<&str>) -> Result<Address, Status> {
 
 pub fn digest(field: &str, s: Option<&str>) -> Result<Digest, Status> {
     let s = s.ok_or_else(|| Status::invalid_argument(format!("missing `{field}`")))?;
-    s.parse().map_err(|e| {
+    let bad = |e: String| {
         Status::invalid_argument(format!("`{field}` is not a transaction digest ({s}): {e}"))
-    })
+    };
+    let d: Digest = s.parse().map_err(|e| bad(format!("{e}")))?;
+    // The Base58 decoder pads short input with zeros: only the canonical 32-byte form is a digest.
+    if d.to_string() != s {
+        return Err(bad("not 32 bytes in Base58".into()));
+    }
+    Ok(d)
 }
 
 /// A stored object as a masked proto Object.
@@ -61,20 +67,6 @@ pub fn executed(
     checkpoint: Option<u64>,
     m: &FieldMaskTree,
 ) -> pb::ExecutedTransaction {
-    let mut effects = pb::TransactionEffects::from(e.effects.clone());
-    // Sui's fullnode annotates changed objects with their types; the SDK uses them to find what a
-    // transaction created.
-    for c in effects.changed_objects.iter_mut() {
-        if let Some(id) = c
-            .object_id
-            .as_deref()
-            .and_then(|s| s.parse::<Address>().ok())
-        {
-            if let Some(o) = ledger.object(&id) {
-                c.object_type = o.as_struct().map(|s| s.object_type().to_string());
-            }
-        }
-    }
     let objects = if m.contains("objects") {
         let sui_sdk_types::TransactionEffects::V2(fx) = &e.effects else {
             unreachable!("v2 effects")
@@ -91,17 +83,40 @@ pub fn executed(
     } else {
         None
     };
+    // Only the parts the mask asks for are built: converting is most of a response's cost.
     let mut full = pb::ExecutedTransaction::default();
     full.digest = Some(e.digest.to_string());
-    full.transaction = Some(pb::Transaction::from(e.transaction.clone()));
-    full.signatures = e
-        .signatures
-        .iter()
-        .cloned()
-        .map(pb::UserSignature::from)
-        .collect();
-    full.effects = Some(effects);
-    full.events = e.events.clone().map(pb::TransactionEvents::from);
+    if m.contains("transaction") {
+        full.transaction = Some(pb::Transaction::from(e.transaction.clone()));
+    }
+    if m.contains("signatures") {
+        full.signatures = e
+            .signatures
+            .iter()
+            .cloned()
+            .map(pb::UserSignature::from)
+            .collect();
+    }
+    if m.contains("effects") {
+        let mut effects = pb::TransactionEffects::from(e.effects.clone());
+        // Sui's fullnode annotates changed objects with their types; the SDK uses them to find
+        // what a transaction created.
+        for c in effects.changed_objects.iter_mut() {
+            if let Some(id) = c
+                .object_id
+                .as_deref()
+                .and_then(|s| s.parse::<Address>().ok())
+            {
+                if let Some((_, body)) = ledger.get(&id) {
+                    c.object_type = Ledger::struct_type(body).map(|t| t.to_string());
+                }
+            }
+        }
+        full.effects = Some(effects);
+    }
+    if m.contains("events") {
+        full.events = e.events.clone().map(pb::TransactionEvents::from);
+    }
     full.checkpoint = checkpoint;
     full.timestamp = Some(timestamp(e.timestamp_ms));
     full.objects = objects;

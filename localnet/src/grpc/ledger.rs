@@ -187,8 +187,9 @@ impl LedgerService for Ledger {
 }
 
 fn rpc_status(code: tonic::Code, message: String) -> RpcStatus {
-    let mut s = RpcStatus::default();
-    s.code = code as i32;
-    s.message = message;
-    s
+    RpcStatus {
+        code: code as i32,
+        message,
+        ..Default::default()
+    }
 }

@@ -3,6 +3,11 @@
 //! would do against a Sui node.
 #![allow(dead_code)]
 
+mod dtp;
+
+#[allow(unused_imports)]
+pub use dtp::*;
+
 use std::time::Duration;
 
 use dtp_localnet::node::{Cadence, NodeConfig};
@@ -18,10 +23,31 @@ use sui_transaction_builder::{Argument, Function, ObjectInput, TransactionBuilde
 pub const PACKAGE: Address = dtp_localnet::genesis::DTP_PACKAGE;
 pub const CLOCK: Address = Address::from_static("0x6");
 
+/// A localnet started in this process, with a client to it (derefs to [`Client`]).
 pub struct Net {
     pub running: Running,
+    pub c: Client,
+}
+
+/// A Sui client of a localnet (in this process or not): gRPC, the faucet URL and the gas price.
+#[derive(Clone)]
+pub struct Client {
     pub client: sui_rpc::Client,
     pub rgp: u64,
+    pub faucet_url: String,
+}
+
+impl std::ops::Deref for Net {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.c
+    }
+}
+
+impl std::ops::DerefMut for Net {
+    fn deref_mut(&mut self) -> &mut Client {
+        &mut self.c
+    }
 }
 
 pub struct Actor {
@@ -47,15 +73,32 @@ impl Net {
     }
 
     pub async fn connect(running: Running) -> Net {
-        let mut client = sui_rpc::Client::new(running.grpc_url()).expect("client");
+        let c = Client::connect(running.grpc_url(), running.faucet_url()).await;
+        Net { running, c }
+    }
+
+    pub fn sign(a: &Actor, b: TransactionBuilder) -> (Transaction, pb::UserSignature) {
+        sign(a, b)
+    }
+}
+
+pub fn sign(a: &Actor, b: TransactionBuilder) -> (Transaction, pb::UserSignature) {
+    let tx = b.try_build().expect("transaction builds");
+    let sig = a.key.sign_transaction(&tx).expect("signs");
+    (tx, sig.into())
+}
+
+impl Client {
+    pub async fn connect(grpc_url: String, faucet_url: String) -> Client {
+        let mut client = sui_rpc::Client::new(grpc_url).expect("client");
         let rgp = client
             .get_reference_gas_price()
             .await
             .expect("reference gas price");
-        Net {
-            running,
+        Client {
             client,
             rgp,
+            faucet_url,
         }
     }
 
@@ -63,8 +106,7 @@ impl Net {
     pub async fn actor(&mut self, seed: u8) -> Actor {
         let key = Ed25519PrivateKey::new([seed; 32]);
         let addr = key.public_key().derive_address();
-        let faucet =
-            sui_rpc::faucet::FaucetClient::new(format!("{}/", self.running.faucet_url())).unwrap();
+        let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", self.faucet_url)).unwrap();
         let coins = faucet.request(addr).await.expect("faucet");
         assert_eq!(coins.len(), 5);
         let gas = self.object_ref(coins[0].id).await;
@@ -107,12 +149,6 @@ impl Net {
         b.set_gas_budget(100_000_000);
         b.set_gas_price(self.rgp);
         b
-    }
-
-    pub fn sign(a: &Actor, b: TransactionBuilder) -> (Transaction, pb::UserSignature) {
-        let tx = b.try_build().expect("transaction builds");
-        let sig = a.key.sign_transaction(&tx).expect("signs");
-        (tx, sig.into())
     }
 
     /// Executes and returns the executed transaction; keeps the actor's gas reference current.
@@ -161,7 +197,7 @@ impl Net {
             ),
             args,
         );
-        let (tx, sig) = Net::sign(a, b);
+        let (tx, sig) = sign(a, b);
         self.execute(a, tx, sig).await.expect("executes")
     }
 

@@ -1,0 +1,325 @@
+//! Localnet throughput: `cargo bench -p dtp-localnet --bench throughput`.
+//!
+//! Starts the localnet in this process (immediate checkpoints), once on a data directory (every
+//! group commit is fsynced) and once in memory. Funds `ACTORS` actors, splits each one's coin so
+//! that every transaction has its own gas coin, pre-signs `pipe::send` transactions, then submits
+//! them from `WORKERS` concurrent tasks for a fixed time and prints transactions per second and
+//! p50 / p99 submit -> effects latency. For attribution it also runs the same load straight into
+//! the node (no gRPC) and times signature checks, fsync and bare gRPC calls.
+//!
+//! Knobs (environment): DTP_BENCH_SECS (default 6), DTP_BENCH_WORKERS (64), DTP_BENCH_ACTORS (32).
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::*;
+use dtp_localnet::node::Cadence;
+use prost_types::FieldMask;
+use sui_crypto::simple::SimpleVerifier;
+use sui_crypto::{SuiSigner, SuiVerifier};
+use sui_rpc::field::FieldMaskUtil;
+use sui_rpc::proto::sui::rpc::v2 as pb;
+use sui_sdk_types::{ObjectReference, Transaction, UserSignature};
+use sui_transaction_builder::{ObjectInput, TransactionBuilder};
+
+/// The rate the pools are sized for (sends per second).
+const TARGET: usize = 5_000;
+const COINS_PER_SPLIT: usize = 500;
+const BUDGET: u64 = 10_000_000;
+
+fn knob(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+type Signed = (Transaction, UserSignature);
+
+/// A `send` from `a` paid with `coin`, signed.
+fn presign(c: &Client, a: &Actor, coin: &ObjectReference, d: &Dtp, n: usize) -> Signed {
+    let mut b = TransactionBuilder::new();
+    b.set_sender(a.addr);
+    b.add_gas_objects([ObjectInput::owned(
+        *coin.object_id(),
+        coin.version(),
+        *coin.digest(),
+    )]);
+    b.set_gas_budget(BUDGET);
+    b.set_gas_price(c.rgp);
+    let payload = format!("request {n:>56}");
+    let args = send_args(&mut b, d, payload.as_bytes());
+    b.move_call(function("pipe", "send"), args);
+    let tx = b.try_build().unwrap();
+    let sig = a.key.sign_transaction(&tx).unwrap();
+    (tx, sig)
+}
+
+/// CPU time (ms) used so far by this process's threads, by group: the localnet's tokio runtime
+/// (gRPC), its commit thread, and the benchmark's own runtime (the client). From /proc; Linux only.
+fn cpu_ms() -> [u64; 3] {
+    let mut out = [0; 3];
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return out;
+    };
+    for t in tasks.flatten() {
+        let Ok(stat) = std::fs::read_to_string(t.path().join("stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let name = &stat[open + 1..close];
+        let f: Vec<&str> = stat[close + 2..].split(' ').collect();
+        // utime and stime are fields 14 and 15 of stat, in ticks of 10 ms.
+        let ticks: u64 = f[11].parse::<u64>().unwrap_or(0) + f[12].parse::<u64>().unwrap_or(0);
+        let group = match name {
+            n if n.starts_with("localnet-rt") => 0,
+            n if n.starts_with("dtp-localnet-co") => 1,
+            _ => 2,
+        };
+        out[group] += ticks * 10;
+    }
+    out
+}
+
+struct Report {
+    done: usize,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+    /// CPU µs per transaction: localnet gRPC threads, commit thread, client threads.
+    cpu_us: [f64; 3],
+}
+
+impl Report {
+    fn print(&self, what: &str) {
+        let mut l = self.latencies.clone();
+        l.sort();
+        let q = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)];
+        println!(
+            "  {what:<28} {:>6} tx in {:>5.2} s = {:>6.0} tx/s   p50 {:>6.2} ms   p99 {:>6.2} ms",
+            self.done,
+            self.elapsed.as_secs_f64(),
+            self.done as f64 / self.elapsed.as_secs_f64(),
+            q(0.50).as_secs_f64() * 1e3,
+            q(0.99).as_secs_f64() * 1e3,
+        );
+        let [grpc, commit, client] = self.cpu_us;
+        println!(
+            "  {:<28} CPU per tx: localnet gRPC {grpc:>4.0} µs, commit thread {commit:>4.0} µs, client {client:>4.0} µs",
+            ""
+        );
+    }
+}
+
+/// Runs `submit` over `pool` from `workers` tasks until the pool or the time runs out.
+async fn drive<F, Fut>(pool: Vec<Signed>, workers: usize, secs: u64, submit: F) -> Report
+where
+    F: Fn(Signed) -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let pool: Arc<Vec<Mutex<Option<Signed>>>> =
+        Arc::new(pool.into_iter().map(|s| Mutex::new(Some(s))).collect());
+    let next = Arc::new(AtomicUsize::new(0));
+    let cpu0 = cpu_ms();
+    let start = Instant::now();
+    let stop = start + Duration::from_secs(secs);
+    let mut tasks = Vec::new();
+    for _ in 0..workers {
+        let (pool, next, submit) = (pool.clone(), next.clone(), submit.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            while Instant::now() < stop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(s) = pool.get(i).and_then(|m| m.lock().unwrap().take()) else {
+                    break;
+                };
+                let t0 = Instant::now();
+                submit(s).await;
+                lat.push(t0.elapsed());
+            }
+            lat
+        }));
+    }
+    let mut latencies = Vec::new();
+    for t in tasks {
+        latencies.extend(t.await.unwrap());
+    }
+    let elapsed = start.elapsed();
+    let cpu1 = cpu_ms();
+    let n = latencies.len().max(1) as f64;
+    Report {
+        done: latencies.len(),
+        elapsed,
+        latencies,
+        cpu_us: [0, 1, 2].map(|i| (cpu1[i] - cpu0[i]) as f64 * 1e3 / n),
+    }
+}
+
+async fn bench(label: &str, data_dir: Option<std::path::PathBuf>) {
+    let (secs, workers, actors) = (
+        knob("DTP_BENCH_SECS", 6) as u64,
+        knob("DTP_BENCH_WORKERS", 64),
+        knob("DTP_BENCH_ACTORS", 32),
+    );
+    println!("{label}: {actors} actors, {workers} concurrent submitters, {secs} s per run");
+    let fsync_dir = data_dir.clone();
+    // The localnet gets its own runtime (2 threads, as the binary would on this machine), so that
+    // its CPU time can be told apart from the benchmark client's.
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("localnet-rt")
+        .enable_all()
+        .build()
+        .unwrap();
+    let cfg = local(Cadence::Immediate, data_dir);
+    let running = rt
+        .spawn(async move { dtp_localnet::start(cfg).await.unwrap() })
+        .await
+        .unwrap();
+    let mut net = Net::connect(running).await;
+    let t0 = Instant::now();
+    let mut admin = net.actor(1).await;
+    let mut servers = vec![net.actor(2).await, net.actor(3).await];
+    let d = net.setup(&mut admin, &mut servers).await;
+    // Two pools (gRPC and direct), each sized for 1.5 x TARGET sends/s.
+    let per_actor = (3 * TARGET * secs as usize).div_ceil(actors);
+    let mut signed = Vec::new();
+    let mut coins = Vec::new();
+    for i in 0..actors {
+        let mut a = net.actor(10 + i as u8).await;
+        let mut mine = Vec::new();
+        while mine.len() < per_actor {
+            let n = COINS_PER_SPLIT.min(per_actor - mine.len());
+            mine.extend(net.split(&mut a, n, 2 * BUDGET).await);
+        }
+        coins.push((a, mine));
+    }
+    let t1 = Instant::now();
+    for (a, mine) in &coins {
+        for (k, coin) in mine.iter().enumerate() {
+            signed.push(presign(&net, a, coin, &d, k));
+        }
+    }
+    println!(
+        "  setup: {} coins split in {:.1} s, {} sends signed in {:.1} s",
+        per_actor * actors,
+        (t1 - t0).as_secs_f64(),
+        signed.len(),
+        t1.elapsed().as_secs_f64()
+    );
+    // Interleave actors so concurrent submissions come from different senders.
+    let mut by_actor: Vec<_> = signed
+        .chunks(per_actor)
+        .map(|c| c.iter().cloned())
+        .collect();
+    let mut mixed = Vec::new();
+    while mixed.len() < signed.len() {
+        for it in by_actor.iter_mut() {
+            mixed.extend(it.next());
+        }
+    }
+    let direct_pool = mixed.split_off(mixed.len() / 2);
+
+    let client = net.client.clone();
+    let grpc = drive(mixed, workers, secs, move |(tx, sig): Signed| {
+        let mut client = client.clone();
+        async move {
+            let bcs = pb::Bcs::serialize(&tx).unwrap();
+            let req = pb::ExecuteTransactionRequest::default()
+                .with_transaction(pb::Transaction::default().with_bcs(bcs))
+                .with_signatures(vec![sig.into()])
+                .with_read_mask(FieldMask::from_str("digest,effects"));
+            let r = client.execution_client().execute_transaction(req).await;
+            let t = r.expect("executes").into_inner().transaction.unwrap();
+            assert!(t.effects().status().success());
+        }
+    })
+    .await;
+    grpc.print("gRPC ExecuteTransaction");
+    let node = net.running.node.clone();
+    let direct = drive(direct_pool, workers, secs, move |(tx, sig): Signed| {
+        let node = node.clone();
+        async move {
+            let e = node.submit(tx, vec![sig]).await.expect("executes");
+            assert_eq!(e.effects.status(), &sui_sdk_types::ExecutionStatus::Success);
+        }
+    })
+    .await;
+    direct.print("node.submit (no gRPC)");
+
+    // Attribution.
+    let sample: Vec<Signed> = coins[0]
+        .1
+        .iter()
+        .take(2_000)
+        .enumerate()
+        .map(|(k, c)| presign(&net, &coins[0].0, c, &d, k))
+        .collect();
+    let t = Instant::now();
+    for (tx, sig) in &sample {
+        SimpleVerifier.verify_transaction(tx, sig).unwrap();
+    }
+    let verify = t.elapsed() / sample.len() as u32;
+    let t = Instant::now();
+    for (tx, _) in &sample {
+        let b = bcs::to_bytes(tx).unwrap();
+        let back: Transaction = bcs::from_bytes(&b).unwrap();
+        std::hint::black_box((back.digest(), b.len()));
+    }
+    let codec = t.elapsed() / sample.len() as u32;
+    println!(
+        "  ed25519 verify {verify:.1?}/tx, BCS encode+decode+digest {codec:.1?}/tx (one core)"
+    );
+    if let Some(dir) = fsync_dir {
+        let mut f = std::fs::File::create(dir.join("fsync-probe")).unwrap();
+        let t = Instant::now();
+        for _ in 0..200 {
+            f.write_all(&[7u8; 16 * 1024]).unwrap();
+            f.sync_data().unwrap();
+        }
+        println!("  fsync of a 16 KiB append: {:.2?} mean", t.elapsed() / 200);
+    }
+    let mut c = net.client.clone();
+    let t = Instant::now();
+    for _ in 0..1_000 {
+        c.ledger_client()
+            .get_service_info(pb::GetServiceInfoRequest::default())
+            .await
+            .unwrap();
+    }
+    println!(
+        "  bare gRPC round trip (GetServiceInfo, sequential): {:.0?}",
+        t.elapsed() / 1_000
+    );
+    let pipe: dtp_protocol::Pipe = net.contents(d.pipe).await;
+    println!("  the Pipe holds {} pending requests", pipe.pending.size);
+    net.running.stop().await;
+    rt.shutdown_background();
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing to parse.
+    println!(
+        "dtp-localnet throughput ({} cores)",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let client = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("bench-client")
+        .enable_all()
+        .build()
+        .unwrap();
+    client.block_on(async {
+        bench("on disk (WAL + fsync)", Some(dir.path().join("data"))).await;
+        bench("in memory", None).await;
+    });
+}
