@@ -117,6 +117,8 @@ pub enum Command {
     Status(cmd::status::Args),
     /// Replay a Pipe's history: per-request timelines, a summary, and `--verify`.
     Replay(cmd::replay::Args),
+    /// Publish the dtp package to a Sui network (from `sui move build --dump-bytecode-as-base64`).
+    Publish(cmd::publish::Args),
     /// Serve plain HTTP through a Pipe (the HTTP gateway).
     Gateway(cmd::serve::GatewayArgs),
     /// Start everything on this machine: localnet, host, pipe, sample servers with daemons, gateway.

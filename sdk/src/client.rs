@@ -75,6 +75,23 @@ pub struct Outcome {
     /// Objects the transaction created: (id, Move type).
     pub created: Vec<(Address, String)>,
     pub checkpoint: Option<u64>,
+    /// Gas charged (MIST): computation + storage - storage rebate.
+    pub gas: GasUsed,
+}
+
+/// The gas of one transaction, in MIST.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GasUsed {
+    pub computation: u64,
+    pub storage: u64,
+    pub rebate: u64,
+}
+
+impl GasUsed {
+    /// What the sender paid (may be negative when deleting storage).
+    pub fn net(&self) -> i128 {
+        self.computation as i128 + self.storage as i128 - self.rebate as i128
+    }
 }
 
 impl Outcome {

@@ -38,6 +38,14 @@ pub(crate) fn parse(
         events: events(package, &t.events().events)?,
         created: created(&t),
         checkpoint: t.checkpoint_opt(),
+        gas: {
+            let g = t.effects().gas_used();
+            crate::client::GasUsed {
+                computation: g.computation_cost(),
+                storage: g.storage_cost(),
+                rebate: g.storage_rebate(),
+            }
+        },
     })
 }
 

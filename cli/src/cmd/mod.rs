@@ -7,6 +7,7 @@ pub mod init;
 pub mod keys;
 pub mod localnet;
 pub mod pipe;
+pub mod publish;
 pub mod replay;
 mod replay_view;
 pub mod send;
@@ -55,6 +56,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         | Command::Daemon(_)
         | Command::Sample(_) => unreachable!("handled above"),
         Command::Gateway(g) => serve::gateway(&ctx, g).await,
+        Command::Publish(p) => publish::run(&ctx, p).await,
         Command::Keys(k) => keys::run(&ctx, k),
         Command::Faucet(a) => faucet::run(&ctx, a).await,
         Command::Host(h) => host::run(&ctx, h).await,

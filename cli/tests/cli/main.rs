@@ -5,4 +5,5 @@ mod bad_input;
 mod commands;
 mod common;
 mod localnet;
+mod publish;
 mod replay;

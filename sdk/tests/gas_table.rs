@@ -1,0 +1,111 @@
+//! Gas per operation on the embedded localnet's flat schedule (docs/sui.md prints this table):
+//! computation is 1,000 units at the reference price for every call; storage is charged per byte
+//! written and mostly refunded when objects shrink or are deleted.
+
+use dtp_protocol::{EndpointArgs, HostConfig, Policy};
+use dtp_sdk::{Client, ClientConfig, Key};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gas_per_operation() {
+    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
+        grpc: "127.0.0.1:0".parse().unwrap(),
+        faucet: "127.0.0.1:0".parse().unwrap(),
+        node: dtp_localnet::node::NodeConfig {
+            data_dir: None,
+            cadence: dtp_localnet::node::Cadence::Immediate,
+        },
+    })
+    .await
+    .unwrap();
+    let key = Key::from_seed([5; 32]);
+    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
+        .unwrap()
+        .request(key.address())
+        .await
+        .unwrap();
+    let c = Client::connect(
+        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key.clone()),
+    )
+    .await
+    .unwrap();
+    let mut rows = Vec::new();
+    let (host, cap) = c
+        .create_host(
+            "gas",
+            &HostConfig {
+                healthy_threshold: 1,
+                ..HostConfig::default()
+            },
+        )
+        .await
+        .unwrap();
+    let me = c.address().unwrap();
+    let args = EndpointArgs {
+        server: me,
+        label: "s".into(),
+        region: String::new(),
+        weight: 1,
+        max_inflight: 0,
+        role: 0,
+    };
+    rows.push((
+        "add_endpoint",
+        c.add_endpoint(host, cap, &args).await.unwrap().gas,
+    ));
+    rows.push(("heartbeat", c.heartbeat(host, true, 0).await.unwrap().gas));
+    let pipe = c
+        .create_pipe(host, cap, "gas", Policy::RoundRobin)
+        .await
+        .unwrap();
+    let before = c
+        .coins(me)
+        .await
+        .unwrap()
+        .iter()
+        .map(|(_, b)| b)
+        .sum::<u64>();
+    let a = c.send(pipe, host, vec![7; 256], vec![], "").await.unwrap();
+    let after = c
+        .coins(me)
+        .await
+        .unwrap()
+        .iter()
+        .map(|(_, b)| b)
+        .sum::<u64>();
+    rows.push(("claim", c.claim(pipe, host, a.seq, 1).await.unwrap().gas));
+    rows.push((
+        "complete",
+        c.complete(pipe, host, a.seq, 1, true, vec![1; 256])
+            .await
+            .unwrap()
+            .gas,
+    ));
+    println!("| operation | computation | storage | rebate | net (MIST) |");
+    println!("| --- | --- | --- | --- | --- |");
+    println!(
+        "| send (256 B payload) | {} | | | {} |",
+        1_000_000,
+        before - after
+    );
+    for (name, g) in &rows {
+        println!(
+            "| {name} | {} | {} | {} | {} |",
+            g.computation,
+            g.storage,
+            g.rebate,
+            g.net()
+        );
+        assert_eq!(g.computation, 1_000_000, "{name}: flat computation");
+        assert!(g.storage > 0, "{name}: writes are charged");
+    }
+    let complete = rows.iter().find(|(n, _)| *n == "complete").unwrap().1;
+    assert!(
+        complete.rebate > 0,
+        "completing deletes the request: storage comes back"
+    );
+    assert!(
+        before - after > 1_000_000,
+        "send pays computation and the request's storage"
+    );
+    net.stop().await;
+}
