@@ -184,6 +184,8 @@ impl Pool {
             url: b.url.clone(),
             reason,
         };
+        let timeout = self.cfg.request_timeout_ms;
+        let failed = |e: reqwest::Error| err(describe(&e, timeout));
         let method = reqwest::Method::from_bytes(req.method.as_bytes())
             .map_err(|_| err(format!("bad method {:?}", req.method)))?;
         let path = if req.path.starts_with('/') {
@@ -198,11 +200,7 @@ impl Pool {
         for (k, v) in &req.headers {
             rb = rb.header(k, v);
         }
-        let mut resp = rb
-            .body(req.body.clone())
-            .send()
-            .await
-            .map_err(|e| err(e.to_string()))?;
+        let mut resp = rb.body(req.body.clone()).send().await.map_err(failed)?;
         let status = resp.status().as_u16();
         let headers = resp
             .headers()
@@ -211,7 +209,7 @@ impl Pool {
             .collect();
         let limit = self.cfg.max_response_bytes;
         let mut body = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(|e| err(e.to_string()))? {
+        while let Some(chunk) = resp.chunk().await.map_err(failed)? {
             body.extend_from_slice(&chunk);
             if body.len() > limit {
                 return Err(ForwardError::TooLarge {
@@ -226,6 +224,22 @@ impl Pool {
             body,
         })
     }
+}
+
+/// A backend call's failure for the failed answer: a timeout says so, anything else with its
+/// causes (reqwest's own message names neither).
+fn describe(e: &reqwest::Error, timeout_ms: u64) -> String {
+    if e.is_timeout() {
+        return format!("timed out after {timeout_ms} ms (balance.request_timeout_ms)");
+    }
+    let mut s = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cause = c.source();
+    }
+    s
 }
 
 #[cfg(test)]

@@ -127,8 +127,10 @@ pub struct Runtime {
     /// Cursor, lock file.
     pub state_dir: PathBuf,
     /// JSON-RPC admin API (loopback by default); empty string disables it.
+    #[serde(deserialize_with = "addr_or_off")]
     pub admin_listen: Option<SocketAddr>,
     /// Prometheus `/metrics`; empty disables it.
+    #[serde(deserialize_with = "addr_or_off")]
     pub metrics_listen: Option<SocketAddr>,
     /// On SIGTERM: time to finish held work before releasing the rest.
     pub shutdown_grace_ms: u64,
@@ -150,6 +152,18 @@ impl Default for Runtime {
 
 fn one() -> u32 {
     1
+}
+
+/// A listen address, or `""` for off.
+fn addr_or_off<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<SocketAddr>, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    s.trim()
+        .parse()
+        .map(Some)
+        .map_err(|_| serde::de::Error::custom(format!("{s:?} is not a listen address (ip:port)")))
 }
 
 /// A configuration value that is out of range.
@@ -178,9 +192,16 @@ impl DaemonConfig {
                     .required(true),
             );
         }
+        // Only DTPD_<SECTION>__<KEY> variables: DTPD_CONFIG (the --config flag) and the like are
+        // not configuration keys.
+        let vars: config::Map<String, String> = std::env::vars()
+            .filter(|(k, _)| k.strip_prefix("DTPD_").is_some_and(|r| r.contains("__")))
+            .collect();
         b = b.add_source(
             config::Environment::with_prefix("DTPD")
+                .prefix_separator("_")
                 .separator("__")
+                .source(Some(vars))
                 .list_separator(",")
                 .with_list_parse_key("chain.pipes")
                 .try_parsing(true),
@@ -326,6 +347,9 @@ url = "http://127.0.0.1:8081"
         assert_eq!(c.balance.policy, LocalPolicy::RoundRobin);
         assert_eq!(c.health.path, "/health");
         assert_eq!(c.daemon.max_concurrency, 64);
+        assert!(c.daemon.admin_listen.is_some());
+        let off = parse(&format!("{GOOD}\n[daemon]\nadmin_listen = \"\"\n")).unwrap();
+        assert_eq!(off.daemon.admin_listen, None, "empty turns it off");
     }
 
     #[test]

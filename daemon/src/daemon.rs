@@ -30,7 +30,7 @@ pub struct Daemon {
     pub state: StateDir,
     /// The Host as last read (for health and takeover ranks).
     pub host: Mutex<Option<Host>>,
-    /// Draining: no new work is started; heartbeats say not ready.
+    /// Draining: no new work is started (it is released); heartbeats say not ready.
     pub draining: AtomicBool,
     /// (pipe, seq, attempt) being served now.
     pub serving: Mutex<HashSet<Work>>,

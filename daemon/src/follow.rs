@@ -52,10 +52,7 @@ pub async fn run(d: Arc<Daemon>, from: u64) {
             }
             if let Change::Mine { pipe, seq, attempt } = d.tracker.apply(&e.event, d.me) {
                 d.metrics.assigned.inc();
-                if d.is_draining() {
-                    tracing::info!(%pipe, seq, attempt, "assigned while draining; it will be released");
-                    continue;
-                }
+                // While draining the worker releases it instead of serving it.
                 if d.work.send((pipe, seq, attempt)).await.is_err() {
                     return;
                 }

@@ -10,7 +10,7 @@ use dtp_protocol::constants::STATE_DRAINING;
 
 use crate::config::DaemonConfig;
 use crate::daemon::Daemon;
-use crate::{admin, follow, health, heartbeat, watchdog};
+use crate::{admin, follow, health, heartbeat, serve, watchdog};
 
 /// Where the running daemon listens (port 0 in the config picks a free port).
 #[derive(Debug, Clone, Copy)]
@@ -41,12 +41,14 @@ pub async fn run(
     if let Err(e) = heartbeat::beat(&d).await {
         tracing::warn!(error = %e, "first heartbeat failed");
     }
+    // The workers start first: seeding queues our pending work, more than the queue may hold.
+    let dispatch = tokio::spawn(follow::dispatch(d.clone(), rx));
     let from = follow::seed(&d).await?;
     let mut tasks = vec![
+        dispatch,
         tokio::spawn(health::run(d.pool.clone(), d.cfg.health.clone())),
         tokio::spawn(heartbeat::run(d.clone())),
         tokio::spawn(follow::run(d.clone(), from)),
-        tokio::spawn(follow::dispatch(d.clone(), rx)),
         tokio::spawn(watchdog::run(d.clone())),
     ];
     let admin_handle = match d.cfg.daemon.admin_listen {
@@ -90,15 +92,7 @@ async fn graceful(d: &Arc<Daemon>) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     for (pipe, seq, t) in d.tracker.mine(d.me) {
-        match d.client.release(pipe, d.host_id(), seq, t.attempt).await {
-            Ok(_) => {
-                d.metrics.released.inc();
-                tracing::info!(%pipe, seq, "released");
-            }
-            Err(e) => {
-                tracing::info!(%pipe, seq, error = %e, "not released (its lease will expire and a peer takes over)")
-            }
-        }
+        serve::release(d, (pipe, seq, t.attempt)).await;
     }
     let _ = d.state.save_cursor(d.cursor.load(Ordering::Relaxed));
     tracing::info!("stopped");

@@ -1,6 +1,7 @@
 //! Serving one request: claim it, pull its payload, forward it to a backend (renewing the lease
 //! while the backend works), and complete it. A fenced call (stale attempt, not the assignee any
-//! more, already gone) drops the work quietly: another server holds it now.
+//! more, already gone) drops the work quietly: another server holds it now. While draining
+//! nothing new is started: the work is released to a peer at once.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -33,6 +34,11 @@ pub async fn serve(d: Arc<Daemon>, work: Work) {
     let (pipe, seq, attempt) = work;
     let span = tracing::info_span!("request", %pipe, seq, attempt);
     async move {
+        if d.is_draining() {
+            // Shutting down or drained: start nothing new, give it to a peer now.
+            release(&d, work).await;
+            return;
+        }
         if !d.serving.lock().expect("lock").insert(work) {
             return;
         }
@@ -53,7 +59,7 @@ pub async fn serve(d: Arc<Daemon>, work: Work) {
             Err(e) => match is_fence(&e) {
                 Some(reason) => {
                     d.fenced(reason);
-                    tracing::info!(reason, "fenced: another server holds this request now");
+                    tracing::info!(reason, error = %e, "fenced: another server holds this request now");
                 }
                 None => {
                     d.metrics.chain_errors.inc();
@@ -64,6 +70,22 @@ pub async fn serve(d: Arc<Daemon>, work: Work) {
     }
     .instrument(span)
     .await
+}
+
+/// Gives `work` back to the chain (reassigned to another healthy endpoint, reason released).
+pub async fn release(d: &Daemon, (pipe, seq, attempt): Work) {
+    match d.client.release(pipe, d.host_id(), seq, attempt).await {
+        Ok(_) => {
+            d.metrics.released.inc();
+            tracing::info!(%pipe, seq, "released");
+        }
+        Err(e) if is_fence(&e).is_some() => {
+            tracing::debug!(%pipe, seq, error = %e, "not released: already completed or reassigned")
+        }
+        Err(e) => {
+            tracing::warn!(%pipe, seq, error = %e, "not released (its lease will expire and a peer takes over)")
+        }
+    }
 }
 
 async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Error> {

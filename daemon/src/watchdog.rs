@@ -86,7 +86,19 @@ pub async fn run(d: Arc<Daemon>) {
                             .remove(&(pipe, seq, t.attempt));
                     }
                     Some(a) => tracing::debug!(%pipe, seq, abort = a.name(), "takeover not needed"),
-                    None => tracing::warn!(%pipe, seq, error = %e, "takeover failed"),
+                    None if e.is_transient() || matches!(e, dtp_sdk::Error::Timeout(..)) => {
+                        // The chain did not answer (unreachable, timeout): try again later.
+                        d.metrics.chain_errors.inc();
+                        d.tried_takeover
+                            .lock()
+                            .expect("lock")
+                            .remove(&(pipe, seq, t.attempt));
+                        tracing::warn!(%pipe, seq, error = %e, "takeover failed; retrying");
+                    }
+                    None => {
+                        d.metrics.chain_errors.inc();
+                        tracing::warn!(%pipe, seq, error = %e, "takeover failed");
+                    }
                 },
             }
         }

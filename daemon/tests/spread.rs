@@ -24,7 +24,7 @@ async fn three_daemons_spread_round_robin_and_complete_exactly_once() {
         .map(|i| d.dtpd(&d.config(i, &[backends[i].1.clone()])))
         .collect();
     d.wait_healthy(&[0, 1, 2], true).await;
-    let mut events = d.events();
+    let mut events = d.events().await;
     let n = 30;
     for i in 0..n {
         let req = HttpRequest {

@@ -3,76 +3,43 @@
 //! configuration files, keys and state directories.
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
+mod proc;
+mod rpc;
+mod seen;
+
+// Each test binary uses part of the harness.
+#[allow(unused_imports)]
+pub use proc::*;
+#[allow(unused_imports)]
+pub use rpc::*;
+#[allow(unused_imports)]
+pub use seen::*;
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use dtp_localnet::node::{Cadence, NodeConfig};
-use dtp_protocol::{EndpointArgs, Event, HostConfig, Policy};
+use dtp_protocol::{Endpoint, EndpointArgs, Event, HostConfig, Policy};
 use dtp_sdk::{Client, ClientConfig, Key};
 use futures::StreamExt;
 use sui_sdk_types::Address;
 
 pub const PACKAGE: Address = dtp_localnet::genesis::DTP_PACKAGE;
 
-/// A child process killed (SIGKILL) when dropped.
-pub struct Proc {
-    pub child: Child,
-    pub line: String,
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Proc {
-    pub fn pid(&self) -> i32 {
-        self.child.id() as i32
-    }
-
-    pub fn signal(&self, sig: &str) {
-        let ok = Command::new("kill")
-            .args([format!("-{sig}"), self.pid().to_string()])
-            .status()
-            .expect("kill")
-            .success();
-        assert!(ok, "kill -{sig} {}", self.pid());
-    }
-}
-
-/// Spawns `cmd` and waits for the first stdout line containing `marker`.
-pub fn spawn(mut cmd: Command, marker: &str) -> Proc {
-    cmd.stdout(Stdio::piped()).stderr(Stdio::inherit());
-    let mut child = cmd.spawn().expect("spawn");
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    loop {
-        line.clear();
-        let n = out.read_line(&mut line).expect("read stdout");
-        assert!(n > 0, "process exited before printing {marker:?}");
-        if line.contains(marker) {
-            break;
-        }
-    }
-    // Keep draining stdout so the child never blocks on a full pipe.
-    std::thread::spawn(move || for _ in out.lines() {});
-    Proc {
-        child,
-        line: line.trim().to_string(),
-    }
-}
-
-pub fn sample(name: &str, delay_ms: u64) -> (Proc, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dtp-sample"));
-    cmd.args(["--name", name, "--delay-ms", &delay_ms.to_string()]);
-    let p = spawn(cmd, "listening on");
-    let url = p.line.trim_start_matches("listening on ").to_string();
-    (p, url)
-}
+/// The daemon settings of the tests (short intervals), as `section.key -> TOML value`.
+const DEFAULTS: &[(&str, &str)] = &[
+    ("health.interval_ms", "200"),
+    ("health.timeout_ms", "200"),
+    ("health.healthy_threshold", "1"),
+    ("health.unhealthy_threshold", "1"),
+    ("daemon.heartbeat_interval_ms", "300"),
+    ("daemon.takeover_stagger_ms", "300"),
+    ("daemon.admin_listen", "\"127.0.0.1:0\""),
+    ("daemon.metrics_listen", "\"127.0.0.1:0\""),
+    ("daemon.shutdown_grace_ms", "2000"),
+];
 
 pub struct Deployment {
     pub net: dtp_localnet::Running,
@@ -136,7 +103,28 @@ pub async fn deploy(n: u8, cfg: HostConfig, policy: Policy) -> Deployment {
 impl Deployment {
     /// Writes daemon `i`'s configuration (its own state directory) with these backends.
     pub fn config(&self, i: usize, backends: &[String]) -> PathBuf {
-        let state = self.dir.path().join(format!("d{i}"));
+        self.config_with(i, backends, &[])
+    }
+
+    /// Daemon `i`'s state directory.
+    pub fn state_dir(&self, i: usize) -> PathBuf {
+        self.dir.path().join(format!("d{i}"))
+    }
+
+    /// As [`Deployment::config`], with `section.key = value` overrides (values are TOML).
+    pub fn config_with(&self, i: usize, backends: &[String], set: &[(&str, &str)]) -> PathBuf {
+        let mut sections: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
+        let state = format!("{:?}", self.state_dir(i).display().to_string());
+        let mut all: Vec<(&str, &str)> = DEFAULTS.to_vec();
+        all.push(("daemon.state_dir", &state));
+        all.extend_from_slice(set);
+        for (k, v) in all {
+            let (section, key) = k.split_once('.').expect("section.key");
+            sections
+                .entry(section)
+                .or_default()
+                .insert(key, v.to_string());
+        }
         let mut toml = format!(
             "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [\"{}\"]\n\n",
             self.net.grpc_url(),
@@ -148,22 +136,65 @@ impl Deployment {
         for b in backends {
             toml.push_str(&format!("[[backends]]\nurl = \"{b}\"\n\n"));
         }
-        toml.push_str(&format!(
-            "[health]\ninterval_ms = 200\ntimeout_ms = 200\nhealthy_threshold = 1\nunhealthy_threshold = 1\n\n[daemon]\nheartbeat_interval_ms = 300\ntakeover_stagger_ms = 300\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 2000\n",
-            state.display()
-        ));
+        for (section, kv) in sections {
+            toml.push_str(&format!("[{section}]\n"));
+            for (k, v) in kv {
+                toml.push_str(&format!("{k} = {v}\n"));
+            }
+            toml.push('\n');
+        }
         let path = self.dir.path().join(format!("d{i}.toml"));
         std::fs::write(&path, toml).unwrap();
         path
     }
 
+    /// Starts `dtpd` with this configuration; logs at `DTPD_TEST_LOG` (default info).
     pub fn dtpd(&self, config: &Path) -> Proc {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dtpd"));
         cmd.arg("--config").arg(config).env(
             "RUST_LOG",
-            std::env::var("DTPD_TEST_LOG").unwrap_or_else(|_| "warn".into()),
+            std::env::var("DTPD_TEST_LOG").unwrap_or_else(|_| "info".into()),
         );
-        spawn(cmd, "serving host")
+        let name = config.file_stem().unwrap().to_string_lossy().to_string();
+        spawn(cmd, &name, "serving host")
+    }
+
+    /// Endpoint `i` as the chain has it now.
+    pub async fn endpoint(&self, i: usize) -> Endpoint {
+        let h = self.admin.host(self.host).await.unwrap();
+        h.endpoint(&self.keys[i].address()).unwrap().clone()
+    }
+
+    /// Waits (at most `timeout`) until endpoint `i` on chain satisfies `ok`.
+    pub async fn wait_endpoint(
+        &self,
+        i: usize,
+        what: &str,
+        timeout: Duration,
+        ok: impl Fn(&Endpoint) -> bool,
+    ) {
+        let end = tokio::time::Instant::now() + timeout;
+        loop {
+            let e = self.endpoint(i).await;
+            if ok(&e) {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < end,
+                "endpoint {i} never got {what}: {e:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Sends `payload` on the pipe (as the admin); returns (seq, assigned server).
+    pub async fn send(&self, payload: Vec<u8>) -> (u64, Address) {
+        let a = self
+            .admin
+            .send(self.pipe, self.host, payload, vec![], "")
+            .await
+            .unwrap();
+        (a.seq, a.server)
     }
 
     /// Waits until the given endpoints are all healthy on chain.
@@ -184,12 +215,13 @@ impl Deployment {
     }
 
     /// Follows the pipe's events from now on, collecting them.
-    pub fn events(&self) -> tokio::sync::mpsc::UnboundedReceiver<Event> {
+    pub async fn events(&self) -> tokio::sync::mpsc::UnboundedReceiver<Event> {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let c = self.admin.clone();
         let pipe = self.pipe;
+        // The start is read before returning: nothing sent after this call is missed.
+        let from = c.latest_checkpoint().await.unwrap();
         tokio::spawn(async move {
-            let from = c.latest_checkpoint().await.unwrap();
             let mut s = Box::pin(c.follow(from));
             while let Some(cp) = s.next().await {
                 for e in cp.events {
@@ -201,15 +233,9 @@ impl Deployment {
         });
         rx
     }
-}
 
-/// The admin API of a daemon, from its start line `... (admin Some(127.0.0.1:port), ...`.
-pub fn admin_url(p: &Proc) -> String {
-    let s = p
-        .line
-        .split("admin Some(")
-        .nth(1)
-        .and_then(|r| r.split(')').next())
-        .expect("admin address in the start line");
-    format!("http://{s}")
+    /// [`Deployment::events`], collected.
+    pub async fn watch(&self) -> Seen {
+        Seen::new(self.events().await)
+    }
 }
