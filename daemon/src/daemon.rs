@@ -36,6 +36,8 @@ pub struct Daemon {
     pub serving: Mutex<HashSet<Work>>,
     /// Takeovers already tried: (pipe, seq, attempt).
     pub tried_takeover: Mutex<HashSet<Work>>,
+    /// Our own pending requests not being served, and since when (see `watchdog::retry_own`).
+    pub idle_own: Mutex<std::collections::HashMap<Work, std::time::Instant>>,
     pub permits: Arc<Semaphore>,
     pub work: mpsc::Sender<Work>,
     pub cursor: AtomicU64,
@@ -106,6 +108,7 @@ impl Daemon {
             draining: AtomicBool::new(false),
             serving: Mutex::new(HashSet::new()),
             tried_takeover: Mutex::new(HashSet::new()),
+            idle_own: Mutex::new(std::collections::HashMap::new()),
             work: tx,
             cursor: AtomicU64::new(0),
             last_heartbeat_ms: AtomicU64::new(0),

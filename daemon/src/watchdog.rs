@@ -33,6 +33,45 @@ pub fn rank(
     c.iter().position(|(_, a)| *a == me)
 }
 
+/// How long one of our own requests may sit unserved before it is dispatched again.
+const OWN_RETRY: Duration = Duration::from_secs(3);
+
+/// Our own requests that nobody serves (a claim or complete failed, e.g. while the chain was
+/// down) are dispatched again once they have been idle for `OWN_RETRY`: no peer can take over
+/// from a healthy assignee, so without this they would wait for a restart.
+pub async fn retry_own(d: &Arc<Daemon>) {
+    let serving = d.serving.lock().expect("lock").clone();
+    let mine: Vec<crate::daemon::Work> = d
+        .tracker
+        .mine(d.me)
+        .into_iter()
+        .map(|(p, s, t)| (p, s, t.attempt))
+        .filter(|w| !serving.contains(w))
+        .collect();
+    let due: Vec<crate::daemon::Work> = {
+        let mut idle = d.idle_own.lock().expect("lock");
+        idle.retain(|w, _| mine.contains(w));
+        let now = std::time::Instant::now();
+        mine.into_iter()
+            .filter(|w| {
+                let since = *idle.entry(*w).or_insert(now);
+                if now.duration_since(since) >= OWN_RETRY {
+                    idle.insert(*w, now);
+                    true
+                } else {
+                    false
+                }
+            })
+            .collect()
+    };
+    for w in due {
+        tracing::info!(pipe = %w.0, seq = w.1, attempt = w.2, "serving an idle request of ours again");
+        if d.work.try_send(w).is_err() {
+            break;
+        }
+    }
+}
+
 pub async fn run(d: Arc<Daemon>) {
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     loop {
@@ -40,6 +79,7 @@ pub async fn run(d: Arc<Daemon>) {
         if d.is_draining() {
             continue;
         }
+        retry_own(&d).await;
         let now = now_ms();
         let healthy: Vec<Address> = match d.host.lock().expect("lock").as_ref() {
             Some(h) => h
