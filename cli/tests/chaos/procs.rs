@@ -75,10 +75,6 @@ impl Proc {
             let _ = c.wait();
         }
     }
-
-    pub fn running(&self) -> bool {
-        self.child.is_some()
-    }
 }
 
 impl Drop for Proc {
