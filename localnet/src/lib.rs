@@ -15,6 +15,8 @@ pub use server::{start, LocalnetConfig, Running};
 pub mod chain;
 pub mod exec;
 pub mod faucet;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod genesis;
 pub mod grpc;
 pub mod ledger;
