@@ -5,7 +5,7 @@
 #                                      and wait until its gRPC port and faucet answer
 #   localnet/sui-localnet.sh publish  build move/, publish it with `sui client publish --json`,
 #                                      record the package id, fund the dtp key, write dtp's config
-#   localnet/sui-localnet.sh test     run the takeover/fencing scenario against it
+#   localnet/sui-localnet.sh test     run the takeover/fencing scenarios (SDK and dtpd) against it
 #   localnet/sui-localnet.sh status   is it running, which package
 #   localnet/sui-localnet.sh down     stop it
 #
@@ -71,7 +71,10 @@ ENV
     [ -f "$state/env" ] || { echo "sui-localnet: nothing published; run '$0 up' and '$0 publish' first" >&2; exit 1; }
     # shellcheck disable=SC1091
     . "$state/env"
+    # The SDK-level scenario, then the daemon scenarios (three daemons, kill -9, takeover, SIGSTOP
+    # and the fenced late completion) with real dtpd processes against the Sui node.
     cargo test -p dtp-sdk --test takeover_scenario -- --ignored --nocapture
+    cargo test -p dtpd --test spread --test kill_takeover --test fencing -- --nocapture
     ;;
   status)
     if running; then echo "sui-localnet: running (pid $(cat "$state/pid")), package $(cat "$state/package" 2>/dev/null || echo 'not published')"; else echo "sui-localnet: not running"; exit 1; fi

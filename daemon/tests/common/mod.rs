@@ -41,8 +41,84 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("daemon.shutdown_grace_ms", "2000"),
 ];
 
+/// The chain under test: the embedded localnet (default), or a real Sui node when
+/// `DTP_SUI_RPC_URL` and `DTP_SUI_PACKAGE` are set (`DTP_SUI_FAUCET_URL`, default
+/// http://127.0.0.1:9123): then the same scenarios run against Sui (localnet/sui-localnet.sh test).
+pub enum Chain {
+    Local(dtp_localnet::Running),
+    Sui {
+        grpc: String,
+        faucet: String,
+        package: Address,
+    },
+}
+
+impl Chain {
+    async fn start() -> Chain {
+        if let (Ok(grpc), Ok(package)) = (
+            std::env::var("DTP_SUI_RPC_URL"),
+            std::env::var("DTP_SUI_PACKAGE"),
+        ) {
+            let faucet = std::env::var("DTP_SUI_FAUCET_URL")
+                .unwrap_or_else(|_| "http://127.0.0.1:9123".into());
+            return Chain::Sui {
+                grpc,
+                faucet,
+                package: package.parse().expect("DTP_SUI_PACKAGE is a package id"),
+            };
+        }
+        Chain::Local(
+            dtp_localnet::start(dtp_localnet::LocalnetConfig {
+                grpc: "127.0.0.1:0".parse().unwrap(),
+                faucet: "127.0.0.1:0".parse().unwrap(),
+                node: NodeConfig {
+                    data_dir: None,
+                    cadence: Cadence::Interval(Duration::from_millis(50)),
+                },
+            })
+            .await
+            .unwrap(),
+        )
+    }
+
+    pub fn grpc_url(&self) -> String {
+        match self {
+            Chain::Local(r) => r.grpc_url(),
+            Chain::Sui { grpc, .. } => grpc.clone(),
+        }
+    }
+
+    pub fn faucet_url(&self) -> String {
+        match self {
+            Chain::Local(r) => r.faucet_url(),
+            Chain::Sui { faucet, .. } => faucet.clone(),
+        }
+    }
+
+    pub fn package(&self) -> Address {
+        match self {
+            Chain::Local(_) => PACKAGE,
+            Chain::Sui { package, .. } => *package,
+        }
+    }
+
+    /// Fresh keys on a real node (its state persists between runs), fixed ones on the localnet.
+    fn key(&self, seed: u8) -> Key {
+        match self {
+            Chain::Local(_) => Key::from_seed([seed; 32]),
+            Chain::Sui { .. } => Key::generate(),
+        }
+    }
+
+    pub async fn stop(self) {
+        if let Chain::Local(r) = self {
+            r.stop().await;
+        }
+    }
+}
+
 pub struct Deployment {
-    pub net: dtp_localnet::Running,
+    pub net: Chain,
     pub admin: Client,
     pub host: Address,
     pub cap: Address,
@@ -51,31 +127,31 @@ pub struct Deployment {
     pub dir: tempfile::TempDir,
 }
 
-pub async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
+pub async fn funded(net: &Chain, key: &Key) -> Client {
     let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url())).unwrap();
     faucet.request(key.address()).await.unwrap();
-    Client::connect(ClientConfig::new(net.grpc_url(), PACKAGE).with_key(key.clone()))
-        .await
-        .unwrap()
+    // A real node's coin index can lag the faucet: poll until the coins show.
+    for _ in 0..60 {
+        let c =
+            Client::connect(ClientConfig::new(net.grpc_url(), net.package()).with_key(key.clone()))
+                .await
+                .unwrap();
+        if !c.coins(key.address()).await.unwrap().is_empty() {
+            return c;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    panic!("no coins for {} after the faucet", key.address());
 }
 
 /// A localnet with a host of `n` funded endpoints and one pipe.
 pub async fn deploy(n: u8, cfg: HostConfig, policy: Policy) -> Deployment {
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig {
-            data_dir: None,
-            cadence: Cadence::Interval(Duration::from_millis(50)),
-        },
-    })
-    .await
-    .unwrap();
-    let admin = funded(&net, &Key::from_seed([1; 32])).await;
+    let net = Chain::start().await;
+    let admin = funded(&net, &net.key(1)).await;
     let (host, cap) = admin.create_host("e2e", &cfg).await.unwrap();
     let mut keys = Vec::new();
     for i in 0..n {
-        let key = Key::from_seed([10 + i; 32]);
+        let key = net.key(10 + i);
         funded(&net, &key).await;
         let args = EndpointArgs {
             server: key.address(),
@@ -128,7 +204,7 @@ impl Deployment {
         let mut toml = format!(
             "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [\"{}\"]\n\n",
             self.net.grpc_url(),
-            PACKAGE,
+            self.net.package(),
             self.keys[i].to_suiprivkey(),
             self.host,
             self.pipe
