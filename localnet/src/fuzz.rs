@@ -16,7 +16,9 @@ pub fn execute_bytes(ledger: &mut Ledger, data: &[u8]) -> bool {
     let n = u16::from_le_bytes([data[0], data[1]]) as usize;
     let rest = &data[2..];
     let (tx_bytes, sig_bytes) = rest.split_at(n.min(rest.len()));
-    let Ok(tx) = bcs::from_bytes::<Transaction>(tx_bytes) else { return false };
+    let Ok(tx) = bcs::from_bytes::<Transaction>(tx_bytes) else {
+        return false;
+    };
     let sigs = match UserSignature::from_bytes(sig_bytes) {
         Ok(s) => vec![s],
         Err(_) => vec![],
@@ -26,7 +28,11 @@ pub fn execute_bytes(ledger: &mut Ledger, data: &[u8]) -> bool {
     match exec::execute(ledger, tx, sigs, clock_before + 1) {
         Ok(_) => true,
         Err(_) => {
-            assert_eq!(ledger.len(), objects_before, "a refused transaction changed the ledger");
+            assert_eq!(
+                ledger.len(),
+                objects_before,
+                "a refused transaction changed the ledger"
+            );
             false
         }
     }

@@ -16,10 +16,33 @@ fn seeds() -> Vec<Vec<u8>> {
     let l = Ledger::genesis();
     let gas = l.object_ref(&genesis::faucet_coin_id()).unwrap();
     let key = genesis::faucet_key();
-    let (t1, s1) = txb::transfer_coins(&key, &gas, Ed25519PrivateKey::new([1; 32]).public_key().derive_address(), 2, 1_000);
+    let (t1, s1) = txb::transfer_coins(
+        &key,
+        &gas,
+        Ed25519PrivateKey::new([1; 32])
+            .public_key()
+            .derive_address(),
+        2,
+        1_000,
+    );
     let mut b = txb::builder(key.public_key().derive_address(), &gas, 50_000_000);
-    let args = vec![b.pure(&"h".to_string()), b.pure(&10_000u64), b.pure(&1u32), b.pure(&5_000u64), b.pure(&3u32), b.pure(&1024u64), b.pure(&100u64)];
-    b.move_call(Function::new(DTP_PACKAGE, "host".parse().unwrap(), "create_host".parse().unwrap()), args);
+    let args = vec![
+        b.pure(&"h".to_string()),
+        b.pure(&10_000u64),
+        b.pure(&1u32),
+        b.pure(&5_000u64),
+        b.pure(&3u32),
+        b.pure(&1024u64),
+        b.pure(&100u64),
+    ];
+    b.move_call(
+        Function::new(
+            DTP_PACKAGE,
+            "host".parse().unwrap(),
+            "create_host".parse().unwrap(),
+        ),
+        args,
+    );
     let (t2, s2) = txb::sign(b, &key);
     vec![encode(&t1, &s1[0]), encode(&t2, &s2[0])]
 }

@@ -21,6 +21,9 @@ use crate::objects::{self, field_contents, move_object, table_entry_id};
 pub struct Before {
     /// Mutable inputs (gas coins, owned objects, mutable shared objects).
     mutable: BTreeMap<Address, ObjectIn>,
+    /// Storage rebates of the mutable inputs (an input merged away is gone from the ledger by
+    /// the time gas is charged, but its rebate is still owed).
+    rebates: BTreeMap<Address, u64>,
     /// Read-only shared inputs: (id, version, digest).
     read_only: Vec<(Address, u64, Digest)>,
     lamport: u64,
@@ -31,6 +34,7 @@ impl Before {
     pub fn capture(ledger: &Ledger, tx: &Transaction, checked: &Checked) -> Before {
         let mut b = Before {
             mutable: BTreeMap::new(),
+            rebates: BTreeMap::new(),
             read_only: Vec::new(),
             lamport: 0,
             dependencies: BTreeSet::new(),
@@ -40,6 +44,7 @@ impl Before {
             b.lamport = b.lamport.max(o.version());
             b.dependencies.insert(o.previous_transaction());
             if mutable {
+                b.rebates.insert(id, o.storage_rebate());
                 b.mutable.insert(
                     id,
                     ObjectIn::Exist {
@@ -133,7 +138,6 @@ struct Write {
 pub fn finalize(
     mut run: Run,
     tx: &Transaction,
-    checked: &Checked,
     before: Before,
     gas: Address,
     status: Result<(), Failure>,
@@ -251,7 +255,8 @@ pub fn finalize(
             old_rebates += ledger
                 .get(&w.id)
                 .map(|(m, _)| m.storage_rebate)
-                .unwrap_or_else(|| before_rebate(&w.before));
+                .or_else(|| before.rebates.get(&w.id).copied())
+                .unwrap_or(0);
         }
     }
     let storage_rebate = old_rebates * STORAGE_REBATE_PERCENT / 100;
@@ -315,7 +320,6 @@ pub fn finalize(
         .position(|c| c.object_id == gas)
         .map(|i| i as u32);
     let events = (ok && !changes.events.is_empty()).then(|| TransactionEvents(changes.events));
-    let _ = checked;
     let effects = TransactionEffectsV2 {
         status: match status {
             Ok(()) => ExecutionStatus::Success,
@@ -345,8 +349,4 @@ pub fn finalize(
         auxiliary_data_digest: None,
     };
     (TransactionEffects::V2(Box::new(effects)), events)
-}
-
-fn before_rebate(_: &ObjectIn) -> u64 {
-    0
 }

@@ -79,7 +79,7 @@ fn run_checked(
     if status.is_err() {
         run.rollback();
     }
-    let (effects, events) = effects::finalize(run, &tx, &checked, before, gas, status, digest);
+    let (effects, events) = effects::finalize(run, &tx, before, gas, status, digest);
     Ok(Executed {
         digest,
         transaction: tx,

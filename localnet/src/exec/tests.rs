@@ -245,3 +245,37 @@ fn bad_input_is_rejected_and_changes_nothing() {
     let err = execute(&mut l, tx, sigs, 3_000).unwrap_err();
     assert_eq!(err.kind, RejectKind::Unavailable, "{err}");
 }
+
+#[test]
+fn merging_a_coin_refunds_its_storage() {
+    let mut l = Ledger::genesis();
+    let key = user();
+    let gas = fund(&mut l, &key);
+    let me = key.public_key().derive_address();
+    let other = *l
+        .owned_by(&me)
+        .iter()
+        .find(|id| *id != gas.object_id())
+        .unwrap();
+    let rebate_of = |l: &Ledger, id: &Address| l.object(id).unwrap().storage_rebate();
+    let (r_gas, r_other) = (rebate_of(&l, gas.object_id()), rebate_of(&l, &other));
+    assert!(r_gas > 0 && r_other > 0);
+    let mut b = txb::builder(me, &gas, 50_000_000);
+    let coin = b.object(ObjectInput::owned(
+        other,
+        l.object(&other).unwrap().version(),
+        l.object(&other).unwrap().digest(),
+    ));
+    let g = b.gas();
+    b.merge_coins(g, vec![coin]);
+    let (tx, sigs) = txb::sign(b, &key);
+    let e = execute(&mut l, tx, sigs, 3_000).unwrap();
+    assert_eq!(e.effects.status(), &ExecutionStatus::Success);
+    assert!(l.get(&other).is_none(), "merged away");
+    let g = e.effects.gas_summary();
+    assert_eq!(
+        g.storage_rebate + g.non_refundable_storage_fee,
+        r_gas + r_other,
+        "both coins' storage is refunded"
+    );
+}
