@@ -104,6 +104,27 @@ impl Outcome {
     }
 }
 
+/// A gas coin taken from the pool for one transaction.
+struct Lease {
+    inner: Arc<Inner>,
+    coin: Option<ObjectReference>,
+}
+
+impl Lease {
+    /// The caller now decides what goes back to the pool.
+    fn disarm(&mut self) {
+        self.coin = None;
+    }
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if let Some(c) = self.coin.take() {
+            self.inner.gas.give_back(c);
+        }
+    }
+}
+
 impl Client {
     /// Connects, checks that `package` is the dtp package, and loads the signer's gas coins.
     pub async fn connect(cfg: ClientConfig) -> Result<Client> {
@@ -281,6 +302,11 @@ impl Client {
     ) -> Result<Outcome> {
         let key = self.key()?;
         let gas = self.take_gas().await?;
+        // Given back as it was if this future is dropped before the coin's fate is known.
+        let mut lease = Lease {
+            inner: self.inner.clone(),
+            coin: Some(gas.clone()),
+        };
         let mut b = TransactionBuilder::new();
         b.set_sender(key.address());
         b.add_gas_objects([ObjectInput::owned(
@@ -291,31 +317,21 @@ impl Client {
         b.set_gas_budget(self.inner.cfg.gas_budget);
         b.set_gas_price(self.inner.rgp);
         build(&mut b);
-        let tx = match b.try_build() {
-            Ok(tx) => tx,
-            Err(e) => {
-                self.inner.gas.put(gas).await;
-                return Err(Error::Invalid(format!(
-                    "cannot build the {function} transaction: {e}"
-                )));
-            }
-        };
+        let tx = b
+            .try_build()
+            .map_err(|e| Error::Invalid(format!("cannot build the {function} transaction: {e}")))?;
         let result = self.submit(&tx, key).await;
         match &result {
             Ok(t) => {
+                lease.disarm();
                 let g = t.effects().gas_object();
                 match g.output_digest().parse() {
-                    Ok(d) => {
-                        self.inner
-                            .gas
-                            .put(ObjectReference::new(
-                                *gas.object_id(),
-                                g.output_version(),
-                                d,
-                            ))
-                            .await
-                    }
-                    Err(_) => self.inner.gas.put(gas).await,
+                    Ok(d) => self.inner.gas.give_back(ObjectReference::new(
+                        *gas.object_id(),
+                        g.output_version(),
+                        d,
+                    )),
+                    Err(_) => self.inner.gas.give_back(gas),
                 }
             }
             // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
@@ -332,12 +348,15 @@ impl Client {
                             o.digest().parse().ok()?,
                         ))
                     });
+                lease.disarm();
                 match current {
-                    Some(r) => self.inner.gas.put(r).await,
+                    Some(r) => self.inner.gas.give_back(r),
                     None => self.inner.gas.forget(id).await,
                 }
             }
-            Err(_) => self.inner.gas.put(gas).await,
+            // Unknown fate (e.g. a timeout): the lease gives the coin back as it was; if it moved
+            // on, the next use is refused as stale and refreshed by the branch above.
+            Err(_) => {}
         }
         crate::outcome::parse(self.package(), function, result?)
     }

@@ -3,9 +3,10 @@
 //! transactions never use one coin at once (which Sui punishes with "object not available").
 
 use std::collections::{HashSet, VecDeque};
+use std::sync::Mutex;
 
 use sui_sdk_types::{Address, ObjectReference};
-use tokio::sync::{Mutex, Notify};
+use tokio::sync::Notify;
 
 #[derive(Debug, Default)]
 struct Coins {
@@ -14,6 +15,8 @@ struct Coins {
     busy: HashSet<Address>,
 }
 
+/// The lock is a plain mutex (never held across an await) so a coin can be given back from a
+/// `Drop`: a transaction future dropped half-way (a client that hung up) must not leak its coin.
 #[derive(Debug, Default)]
 pub struct GasPool {
     coins: Mutex<Coins>,
@@ -23,7 +26,7 @@ pub struct GasPool {
 impl GasPool {
     /// Replaces the free coins with `coins`, leaving the ones in flight alone.
     pub async fn set(&self, coins: Vec<ObjectReference>) {
-        let mut c = self.coins.lock().await;
+        let mut c = self.coins.lock().unwrap_or_else(|p| p.into_inner());
         let busy = c.busy.clone();
         c.free = coins
             .into_iter()
@@ -35,7 +38,7 @@ impl GasPool {
 
     /// Coins known (free and in flight).
     pub async fn len(&self) -> usize {
-        let c = self.coins.lock().await;
+        let c = self.coins.lock().unwrap_or_else(|p| p.into_inner());
         c.free.len() + c.busy.len()
     }
 
@@ -49,7 +52,7 @@ impl GasPool {
         loop {
             let notified = self.ready.notified();
             {
-                let mut c = self.coins.lock().await;
+                let mut c = self.coins.lock().unwrap_or_else(|p| p.into_inner());
                 if let Some(r) = c.free.pop_front() {
                     c.busy.insert(*r.object_id());
                     return r;
@@ -61,7 +64,12 @@ impl GasPool {
 
     /// Returns a coin (with its new version) to the pool.
     pub async fn put(&self, coin: ObjectReference) {
-        let mut c = self.coins.lock().await;
+        self.give_back(coin);
+    }
+
+    /// [`GasPool::put`] for synchronous code (a `Drop`).
+    pub fn give_back(&self, coin: ObjectReference) {
+        let mut c = self.coins.lock().unwrap_or_else(|p| p.into_inner());
         c.busy.remove(coin.object_id());
         c.free.push_back(coin);
         drop(c);
@@ -70,7 +78,7 @@ impl GasPool {
 
     /// Drops a coin that no longer exists or cannot be used.
     pub async fn forget(&self, id: Address) {
-        let mut c = self.coins.lock().await;
+        let mut c = self.coins.lock().unwrap_or_else(|p| p.into_inner());
         c.busy.remove(&id);
         c.free.retain(|r| r.object_id() != &id);
     }
