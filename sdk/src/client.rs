@@ -56,7 +56,7 @@ pub(crate) struct Inner {
     pub rpc: sui_rpc::Client,
     pub cfg: ClientConfig,
     pub rgp: u64,
-    pub gas: GasPool,
+    pub gas: std::sync::Arc<GasPool>,
     /// Initial shared versions of shared objects (they never change).
     pub shared: Mutex<HashMap<Address, u64>>,
 }
@@ -104,27 +104,6 @@ impl Outcome {
     }
 }
 
-/// A gas coin taken from the pool for one transaction.
-struct Lease {
-    inner: Arc<Inner>,
-    coin: Option<ObjectReference>,
-}
-
-impl Lease {
-    /// The caller now decides what goes back to the pool.
-    fn disarm(&mut self) {
-        self.coin = None;
-    }
-}
-
-impl Drop for Lease {
-    fn drop(&mut self) {
-        if let Some(c) = self.coin.take() {
-            self.inner.gas.give_back(c);
-        }
-    }
-}
-
 impl Client {
     /// Connects, checks that `package` is the dtp package, and loads the signer's gas coins.
     pub async fn connect(cfg: ClientConfig) -> Result<Client> {
@@ -150,7 +129,7 @@ impl Client {
                 rpc,
                 cfg,
                 rgp,
-                gas: GasPool::default(),
+                gas: std::sync::Arc::new(GasPool::default()),
                 shared: Mutex::new(HashMap::new()),
             }),
         };
@@ -301,12 +280,9 @@ impl Client {
         build: impl FnOnce(&mut TransactionBuilder),
     ) -> Result<Outcome> {
         let key = self.key()?;
-        let gas = self.take_gas().await?;
         // Given back as it was if this future is dropped before the coin's fate is known.
-        let mut lease = Lease {
-            inner: self.inner.clone(),
-            coin: Some(gas.clone()),
-        };
+        let mut lease = self.take_gas().await?;
+        let gas = lease.coin().clone();
         let mut b = TransactionBuilder::new();
         b.set_sender(key.address());
         b.add_gas_objects([ObjectInput::owned(
@@ -361,13 +337,13 @@ impl Client {
         crate::outcome::parse(self.package(), function, result?)
     }
 
-    async fn take_gas(&self) -> Result<ObjectReference> {
+    async fn take_gas(&self) -> Result<crate::gas::Lease> {
         // Only an empty pool (no coin free or in flight) is reloaded: reloading while coins are in
         // flight would hand the same coin to two transactions.
         if self.inner.gas.is_empty().await && self.refresh_gas().await? == 0 {
             return Err(Error::NoGas(self.address()?));
         }
-        Ok(self.inner.gas.take().await)
+        Ok(self.inner.gas.lease().await)
     }
 
     async fn submit(&self, tx: &Transaction, key: &Key) -> Result<pb::ExecutedTransaction> {

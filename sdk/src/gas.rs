@@ -3,7 +3,7 @@
 //! transactions never use one coin at once (which Sui punishes with "object not available").
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use sui_sdk_types::{Address, ObjectReference};
 use tokio::sync::Notify;
@@ -84,6 +84,44 @@ impl GasPool {
     }
 }
 
+/// A coin taken for one transaction. Dropped before [`Lease::disarm`] (the transaction's future
+/// was dropped, e.g. its HTTP client hung up), it goes back to the pool as it was: if it did move
+/// on, its next use is refused as stale and refreshed, instead of being lost for good.
+pub struct Lease {
+    pool: Arc<GasPool>,
+    coin: Option<ObjectReference>,
+}
+
+impl GasPool {
+    /// Takes a coin under a [`Lease`].
+    pub async fn lease(self: &Arc<Self>) -> Lease {
+        let coin = self.take().await;
+        Lease {
+            pool: self.clone(),
+            coin: Some(coin),
+        }
+    }
+}
+
+impl Lease {
+    pub fn coin(&self) -> &ObjectReference {
+        self.coin.as_ref().expect("an armed lease holds its coin")
+    }
+
+    /// The caller now decides what goes back to the pool.
+    pub fn disarm(&mut self) {
+        self.coin = None;
+    }
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if let Some(c) = self.coin.take() {
+            self.pool.give_back(c);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +150,25 @@ mod tests {
         );
         p.forget(*b.object_id()).await;
         assert_eq!(p.len().await, 1);
+    }
+
+    #[tokio::test]
+    async fn a_dropped_lease_gives_its_coin_back_and_a_disarmed_one_does_not() {
+        let p = Arc::new(GasPool::default());
+        p.set(vec![coin(1, 1)]).await;
+        let lease = p.lease().await;
+        assert_eq!(lease.coin().version(), 1);
+        drop(lease);
+        let mut lease = tokio::time::timeout(std::time::Duration::from_secs(1), p.lease())
+            .await
+            .expect("the coin came back");
+        lease.disarm();
+        drop(lease);
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), p.lease())
+                .await
+                .is_err(),
+            "a disarmed lease leaves the coin to its caller"
+        );
     }
 }
