@@ -28,9 +28,25 @@ fn alive(pid: u32) -> bool {
 fn up(policy: &str, dir: &std::path::Path) -> (std::process::Child, BTreeMap<String, u32>, u16) {
     let (gw, grpc, faucet) = (free_port(), free_port(), free_port());
     let mut child = Command::new(env!("CARGO_BIN_EXE_dtp"))
-        .args(["up", "--replicas", "3", "--lease-ms", "1500", "--policy", policy, "--data-dir"])
+        .args([
+            "up",
+            "--replicas",
+            "3",
+            "--lease-ms",
+            "1500",
+            "--policy",
+            policy,
+            "--data-dir",
+        ])
         .arg(dir)
-        .args(["--listen", &format!("127.0.0.1:{gw}"), "--grpc", &format!("127.0.0.1:{grpc}"), "--faucet", &format!("127.0.0.1:{faucet}")])
+        .args([
+            "--listen",
+            &format!("127.0.0.1:{gw}"),
+            "--grpc",
+            &format!("127.0.0.1:{grpc}"),
+            "--faucet",
+            &format!("127.0.0.1:{faucet}"),
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -48,7 +64,10 @@ fn up(policy: &str, dir: &std::path::Path) -> (std::process::Child, BTreeMap<Str
         if line.starts_with("Ctrl-C stops everything") {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "dtp up took too long to start");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "dtp up took too long to start"
+        );
     }
     std::thread::spawn(move || for _ in out.lines() {});
     assert_eq!(pids.len(), 6, "3 servers and 3 daemons: {pids:?}");
@@ -65,7 +84,8 @@ fn get(gw: u16, n: usize) -> BTreeMap<String, usize> {
             let r = http.get(&url).send().await.unwrap();
             assert_eq!(r.status(), 200, "{:?}", r.text().await);
             let v: serde_json::Value = r.json().await.unwrap();
-            *per.entry(v["instance"].as_str().unwrap().to_string()).or_default() += 1;
+            *per.entry(v["instance"].as_str().unwrap().to_string())
+                .or_default() += 1;
         }
         per
     })
@@ -73,7 +93,11 @@ fn get(gw: u16, n: usize) -> BTreeMap<String, usize> {
 
 /// SIGINT, then every child of `dtp up` must be gone.
 fn stop(mut child: std::process::Child, pids: &BTreeMap<String, u32>) {
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    assert!(Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
     let deadline = Instant::now() + Duration::from_secs(60);
     while child.try_wait().unwrap().is_none() {
         assert!(Instant::now() < deadline, "dtp up did not stop within 60 s");
@@ -90,11 +114,19 @@ fn dtp_up_serves_round_robin_survives_a_killed_daemon_and_stops_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let (child, pids, gw) = up("round_robin", dir.path());
     let per = get(gw, 201);
-    assert_eq!(per.values().copied().collect::<Vec<_>>(), vec![67, 67, 67], "round robin is exactly even: {per:?}");
+    assert_eq!(
+        per.values().copied().collect::<Vec<_>>(),
+        vec![67, 67, 67],
+        "round robin is exactly even: {per:?}"
+    );
 
     // SIGKILL one daemon: requests keep succeeding (the dead one's are taken over after its lease).
     let victim = pids["daemon-1"];
-    assert!(Command::new("kill").args(["-9", &victim.to_string()]).status().unwrap().success());
+    assert!(Command::new("kill")
+        .args(["-9", &victim.to_string()])
+        .status()
+        .unwrap()
+        .success());
     let per = get(gw, 20);
     assert_eq!(per.values().sum::<usize>(), 20);
     stop(child, &pids);
@@ -110,7 +142,10 @@ fn dtp_up_weighted_follows_the_weights_within_5_percent() {
     for (i, w) in [1.0, 2.0, 3.0].iter().enumerate() {
         let want = n as f64 * w / 6.0;
         let got = *per.get(&format!("server-{i}")).unwrap_or(&0) as f64;
-        assert!((got - want).abs() <= want * 0.05, "server-{i}: {got} vs {want} ({per:?})");
+        assert!(
+            (got - want).abs() <= want * 0.05,
+            "server-{i}: {got} vs {want} ({per:?})"
+        );
     }
     stop(child, &pids);
 }

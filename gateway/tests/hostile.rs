@@ -28,15 +28,32 @@ async fn slow_bodies_huge_headers_and_garbage_are_refused() {
     let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
         grpc: "127.0.0.1:0".parse().unwrap(),
         faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig { data_dir: None, cadence: Cadence::Immediate },
+        node: NodeConfig {
+            data_dir: None,
+            cadence: Cadence::Immediate,
+        },
     })
     .await
     .unwrap();
     let key = Key::from_seed([3; 32]);
-    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url())).unwrap().request(key.address()).await.unwrap();
-    let c = Client::connect(ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key)).await.unwrap();
-    let (host, cap) = c.create_host("hostile", &HostConfig::default()).await.unwrap();
-    let pipe = c.create_pipe(host, cap, "hostile", Policy::RoundRobin).await.unwrap();
+    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
+        .unwrap()
+        .request(key.address())
+        .await
+        .unwrap();
+    let c = Client::connect(
+        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key),
+    )
+    .await
+    .unwrap();
+    let (host, cap) = c
+        .create_host("hostile", &HostConfig::default())
+        .await
+        .unwrap();
+    let pipe = c
+        .create_pipe(host, cap, "hostile", Policy::RoundRobin)
+        .await
+        .unwrap();
     let mut cfg = GatewayConfig::new("127.0.0.1:0".parse().unwrap(), host, pipe);
     cfg.read_timeout = Duration::from_millis(500);
     let gw = dtp_gateway::start(c.clone(), cfg).await.unwrap();
@@ -44,7 +61,15 @@ async fn slow_bodies_huge_headers_and_garbage_are_refused() {
 
     // Slowloris: the body never finishes; the gateway answers 408 after its read timeout.
     let started = Instant::now();
-    let out = tokio::task::spawn_blocking(move || exchange(addr, b"POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\nonly-a-little", None)).await.unwrap();
+    let out = tokio::task::spawn_blocking(move || {
+        exchange(
+            addr,
+            b"POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\nonly-a-little",
+            None,
+        )
+    })
+    .await
+    .unwrap();
     assert!(out.starts_with("HTTP/1.1 408"), "{out}");
     assert!(out.contains("request body too slow"), "{out}");
     assert!(started.elapsed() < Duration::from_secs(5));
@@ -55,11 +80,18 @@ async fn slow_bodies_huge_headers_and_garbage_are_refused() {
         req.extend_from_slice(format!("X-Junk-{i}: {}\r\n", "y".repeat(200)).as_bytes());
     }
     req.extend_from_slice(b"\r\n");
-    let out = tokio::task::spawn_blocking(move || exchange(addr, &req, None)).await.unwrap();
-    assert!(out.is_empty() || out.starts_with("HTTP/1.1 431") || out.starts_with("HTTP/1.1 400"), "{out}");
+    let out = tokio::task::spawn_blocking(move || exchange(addr, &req, None))
+        .await
+        .unwrap();
+    assert!(
+        out.is_empty() || out.starts_with("HTTP/1.1 431") || out.starts_with("HTTP/1.1 400"),
+        "{out}"
+    );
 
     // A garbage request line: 400 (or the connection is closed).
-    let out = tokio::task::spawn_blocking(move || exchange(addr, b"NOT HTTP AT ALL\r\n\r\n", None)).await.unwrap();
+    let out = tokio::task::spawn_blocking(move || exchange(addr, b"NOT HTTP AT ALL\r\n\r\n", None))
+        .await
+        .unwrap();
     assert!(out.is_empty() || out.starts_with("HTTP/1.1 400"), "{out}");
 
     // None of it reached the chain.

@@ -94,7 +94,7 @@ proptest! {
     #[test]
     fn mutated_transactions_never_panic_and_refusals_change_nothing(which in 0..2usize, muts in prop::collection::vec(mutation(), 1..4)) {
         let seed = seeds()[which].clone();
-        let data = muts.iter().fold(seed, |d, m| apply(d, m));
+        let data = muts.iter().fold(seed, apply);
         let mut l = Ledger::genesis();
         execute_bytes(&mut l, &data);
     }
