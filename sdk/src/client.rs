@@ -61,6 +61,13 @@ pub(crate) struct Inner {
     pub shared: Mutex<HashMap<Address, u64>>,
 }
 
+/// The node refused a gas coin for holding less than the budget (embedded localnet / Sui wording).
+fn is_too_poor(message: &str) -> bool {
+    message.contains("less than the budget")
+        || message.contains("lower than the needed amount")
+        || message.contains("InsufficientGas")
+}
+
 /// A dtp client; cheap to clone, safe to share between tasks.
 #[derive(Clone)]
 pub struct Client {
@@ -188,14 +195,19 @@ impl Client {
     }
 
     /// Reloads the signer's SUI coins into the gas pool.
+    /// Coins below the gas budget are left out: they would only be refused.
     pub async fn refresh_gas(&self) -> Result<usize> {
         let me = self.address()?;
-        let coins = self.coins(me).await?;
+        let budget = self.inner.cfg.gas_budget;
+        let coins: Vec<ObjectReference> = self
+            .coins(me)
+            .await?
+            .into_iter()
+            .filter(|(_, balance)| *balance >= budget)
+            .map(|(r, _)| r)
+            .collect();
         let n = coins.len();
-        self.inner
-            .gas
-            .set(coins.into_iter().map(|(r, _)| r).collect())
-            .await;
+        self.inner.gas.set(coins).await;
         Ok(n)
     }
 
@@ -332,6 +344,11 @@ impl Client {
             }
             // Unknown fate (e.g. a timeout): the lease gives the coin back as it was; if it moved
             // on, the next use is refused as stale and refreshed by the branch above.
+            // A coin too poor for the budget leaves the pool (it would only be refused again).
+            Err(Error::Rejected(m)) if is_too_poor(m) => {
+                lease.disarm();
+                self.inner.gas.forget(*gas.object_id()).await;
+            }
             Err(_) => {}
         }
         crate::outcome::parse(self.package(), function, result?)
