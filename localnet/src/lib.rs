@@ -15,6 +15,7 @@ pub use server::{start, LocalnetConfig, Running};
 pub mod chain;
 pub mod exec;
 pub mod faucet;
+pub mod foreground;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod genesis;

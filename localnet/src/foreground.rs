@@ -1,0 +1,89 @@
+//! Running the localnet in the foreground with its command-line flags: shared by the
+//! `dtp-localnet` binary and `dtp localnet`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::node::{Cadence, NodeConfig};
+use crate::{genesis, LocalnetConfig};
+use anyhow::{Context, Result};
+
+/// Runs the embedded localnet: a Sui-gRPC-compatible node (sui.rpc.v2) that runs the dtp package
+/// natively, with a faucet. It prints its gRPC URL, faucet URL and the dtp package id, then serves
+/// until Ctrl-C / SIGTERM.
+#[derive(clap::Args, Debug, Clone)]
+pub struct LocalnetArgs {
+    /// gRPC listen address (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:9000", env = "DTP_LOCALNET_GRPC")]
+    pub grpc: SocketAddr,
+    /// Faucet listen address (POST /v2/gas, as `sui start --with-faucet`).
+    #[arg(long, default_value = "127.0.0.1:9123", env = "DTP_LOCALNET_FAUCET")]
+    pub faucet: SocketAddr,
+    /// Directory of the write-ahead log; the chain survives restarts. Conflicts with --in-memory.
+    #[arg(
+        long,
+        default_value = ".dtp-data/localnet",
+        env = "DTP_LOCALNET_DATA_DIR",
+        conflicts_with = "in_memory"
+    )]
+    pub data_dir: PathBuf,
+    /// Keep everything in memory (nothing survives a restart).
+    #[arg(long)]
+    pub in_memory: bool,
+    /// Checkpoint interval in milliseconds (Sui's own cadence is about 200 ms).
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=60_000))]
+    pub checkpoint_ms: u64,
+    /// Form a checkpoint right after every group commit instead of on the interval.
+    #[arg(long)]
+    pub immediate: bool,
+}
+
+/// Starts the localnet, prints where it listens, and serves until Ctrl-C / SIGTERM.
+pub async fn run(args: LocalnetArgs) -> Result<()> {
+    let cadence = if args.immediate {
+        Cadence::Immediate
+    } else {
+        Cadence::Interval(Duration::from_millis(args.checkpoint_ms))
+    };
+    let data_dir = (!args.in_memory).then_some(args.data_dir.clone());
+    let running = crate::start(LocalnetConfig {
+        grpc: args.grpc,
+        faucet: args.faucet,
+        node: NodeConfig { data_dir, cadence },
+    })
+    .await
+    .context("cannot start the localnet")?;
+    println!("dtp localnet ready");
+    println!("  gRPC     {}", running.grpc_url());
+    println!("  faucet   {}", running.faucet_url());
+    println!("  package  {}", genesis::DTP_PACKAGE);
+    match args.in_memory {
+        true => println!("  data     in memory"),
+        false => println!("  data     {}", args.data_dir.display()),
+    }
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    running.stop().await;
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut s) = signal(SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
