@@ -16,16 +16,16 @@ use sui::clock::Clock;
 use sui::event;
 use sui::test_scenario::{Self as ts, Scenario};
 
-fun bytes(n: u64): vector<u8> {
+public fun bytes(n: u64): vector<u8> {
     let mut v = vector[];
     n.do!(|_| v.push_back(0x61));
     v
 }
 
-fun str(n: u64): String { bytes(n).to_string() }
+public fun str(n: u64): String { bytes(n).to_string() }
 
 /// A Host with healthy ACTIVE s1 and s2 and a ROUND_ROBIN Pipe; returns the Pipe's id.
-fun setup(): (Scenario, Clock, ID) {
+public fun setup(): (Scenario, Clock, ID) {
     let (mut sc, clock) = th::begin();
     th::add_healthy(&mut sc, &clock, s1!());
     th::add_healthy(&mut sc, &clock, s2!());
@@ -34,147 +34,35 @@ fun setup(): (Scenario, Clock, ID) {
 }
 
 /// In a transaction by `who`: the Pipe and the Host.
-fun take(sc: &mut Scenario, who: address): (Pipe, Host) {
+public fun take(sc: &mut Scenario, who: address): (Pipe, Host) {
     sc.next_tx(who);
     (sc.take_shared<Pipe>(), sc.take_shared<Host>())
 }
 
-fun put(p: Pipe, h: Host) {
+public fun put(p: Pipe, h: Host) {
     ts::return_shared(p);
     ts::return_shared(h);
 }
 
 /// In a transaction by @0xB0B: our Pipe, another Host and that Host's cap.
-fun take_with_other_host(sc: &mut Scenario): (Pipe, Host, HostCap) {
+public fun take_with_other_host(sc: &mut Scenario): (Pipe, Host, HostCap) {
     let other = th::other_host(sc);
     (sc.take_shared<Pipe>(), sc.take_shared_by_id<Host>(other), sc.take_from_sender<HostCap>())
 }
 
 /// In a transaction by @0xB0B: our Pipe, our Host and another Host's cap.
-fun take_with_wrong_cap(sc: &mut Scenario): (Pipe, Host, HostCap) {
+public fun take_with_wrong_cap(sc: &mut Scenario): (Pipe, Host, HostCap) {
     let ours = th::host_id(sc);
     th::other_host(sc);
     (sc.take_shared<Pipe>(), sc.take_shared_by_id<Host>(ours), sc.take_from_sender<HostCap>())
 }
 
-fun put3(sc: &Scenario, p: Pipe, h: Host, cap: HostCap) {
+public fun put3(sc: &Scenario, p: Pipe, h: Host, cap: HostCap) {
     sc.return_to_sender(cap);
     put(p, h);
 }
 
 // === create_pipe ===
-
-#[test]
-fun create_pipe_shares_a_pipe() {
-    let (mut sc, clock) = th::begin();
-    let host_id = th::host_id(&mut sc);
-    let h = sc.take_shared<Host>();
-    let cap = sc.take_from_sender<HostCap>();
-    pipe::create_pipe(&h, &cap, str(64), selection::region(), sc.ctx());
-    // Pipe first, then the two tables: the Pipe is not the last object created.
-    let last = sc.ctx().last_created_object_id();
-    sc.return_to_sender(cap);
-    ts::return_shared(h);
-    let created = event::events_by_type<events::PipeCreated>();
-    sc.next_tx(admin!());
-    let p = sc.take_shared<Pipe>();
-    assert!(object::id(&p).to_address() != last);
-    assert_eq!(created, vector[events::new_pipe_created(object::id(&p), host_id, str(64), 5)]);
-    assert_eq!(p.host_id(), host_id);
-    assert_eq!(p.label(), str(64));
-    assert_eq!(p.policy(), selection::region());
-    assert_eq!(p.next_seq(), 0);
-    assert_eq!(p.rr(), 0);
-    assert_eq!(p.pending_len(), 0);
-    assert_eq!(p.dead_len(), 0);
-    assert!(p.inflight().is_empty());
-    ts::return_shared(p);
-    th::finish(sc, clock);
-}
-
-#[test, expected_failure(abort_code = dtp::pipe::ENotAdmin)]
-fun create_pipe_wrong_cap() {
-    let (mut sc, clock) = th::begin();
-    let ours = th::host_id(&mut sc);
-    th::other_host(&mut sc);
-    let h = sc.take_shared_by_id<Host>(ours);
-    let cap = sc.take_from_sender<HostCap>();
-    // Admin is checked before the policy.
-    pipe::create_pipe(&h, &cap, str(1), 6, sc.ctx());
-    sc.return_to_sender(cap);
-    ts::return_shared(h);
-    th::finish(sc, clock);
-}
-
-#[test, expected_failure(abort_code = dtp::pipe::EInvalidPolicy)]
-fun create_pipe_invalid_policy() {
-    let (mut sc, clock) = th::begin();
-    let h = sc.take_shared<Host>();
-    let cap = sc.take_from_sender<HostCap>();
-    // The policy is checked before the label.
-    pipe::create_pipe(&h, &cap, str(65), 6, sc.ctx());
-    sc.return_to_sender(cap);
-    ts::return_shared(h);
-    th::finish(sc, clock);
-}
-
-#[test, expected_failure(abort_code = dtp::pipe::EInvalidConfig)]
-fun create_pipe_label_too_long() {
-    let (mut sc, clock) = th::begin();
-    let h = sc.take_shared<Host>();
-    let cap = sc.take_from_sender<HostCap>();
-    pipe::create_pipe(&h, &cap, str(65), 0, sc.ctx());
-    sc.return_to_sender(cap);
-    ts::return_shared(h);
-    th::finish(sc, clock);
-}
-
-// === set_policy ===
-
-#[test]
-fun set_policy_changes_policy() {
-    let (mut sc, clock, pipe_id) = setup();
-    let (mut p, h) = take(&mut sc, admin!());
-    let cap = sc.take_from_sender<HostCap>();
-    p.set_policy(&h, &cap, selection::least_inflight());
-    assert_eq!(p.policy(), 2);
-    assert_eq!(
-        event::events_by_type<events::PolicyChanged>(),
-        vector[events::new_policy_changed(pipe_id, 2)],
-    );
-    put3(&sc, p, h, cap);
-    th::finish(sc, clock);
-}
-
-#[test, expected_failure(abort_code = dtp::pipe::EWrongHost)]
-fun set_policy_wrong_host() {
-    let (mut sc, clock, _) = setup();
-    let (mut p, h, cap) = take_with_other_host(&mut sc);
-    p.set_policy(&h, &cap, 1);
-    put3(&sc, p, h, cap);
-    th::finish(sc, clock);
-}
-
-#[test, expected_failure(abort_code = dtp::pipe::ENotAdmin)]
-fun set_policy_wrong_cap() {
-    let (mut sc, clock, _) = setup();
-    let (mut p, h, cap) = take_with_wrong_cap(&mut sc);
-    p.set_policy(&h, &cap, 1);
-    put3(&sc, p, h, cap);
-    th::finish(sc, clock);
-}
-
-#[test, expected_failure(abort_code = dtp::pipe::EInvalidPolicy)]
-fun set_policy_invalid() {
-    let (mut sc, clock, _) = setup();
-    let (mut p, h) = take(&mut sc, admin!());
-    let cap = sc.take_from_sender<HostCap>();
-    p.set_policy(&h, &cap, 6);
-    put3(&sc, p, h, cap);
-    th::finish(sc, clock);
-}
-
-// === send ===
 
 #[test]
 fun send_stores_and_assigns() {
