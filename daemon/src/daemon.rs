@@ -1,7 +1,7 @@
 //! The daemon's shared state and its start: connect, seed from the chain, then run the follower,
 //! the workers, heartbeats, health checks, the watchdog and the admin endpoints.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -26,6 +26,8 @@ pub struct Daemon {
     pub me: Address,
     pub pool: Arc<Pool>,
     pub tracker: Tracker,
+    /// The pending table of each served pipe (fixed at the Pipe's creation).
+    pub pending_tables: HashMap<Address, Address>,
     pub metrics: Arc<Metrics>,
     pub state: StateDir,
     /// The Host as last read (for health and takeover ranks).
@@ -75,6 +77,7 @@ impl Daemon {
                 cfg.chain.host
             );
         }
+        let mut pending_tables = HashMap::new();
         for p in &cfg.chain.pipes {
             let pipe = client
                 .pipe(*p)
@@ -87,6 +90,7 @@ impl Daemon {
                     cfg.chain.host
                 );
             }
+            pending_tables.insert(*p, pipe.pending.id);
         }
         let metrics = Arc::new(Metrics::new());
         let pool = Arc::new(Pool::new(
@@ -102,6 +106,7 @@ impl Daemon {
             me,
             pool,
             tracker: Tracker::default(),
+            pending_tables,
             metrics,
             state,
             host: Mutex::new(Some(host)),

@@ -1,5 +1,5 @@
-//! Serving one request: claim it, pull its payload, forward it to a backend (renewing the lease
-//! while the backend works), and complete it. A fenced call (stale attempt, not the assignee any
+//! Serving one request: read it (skipping work that moved on), claim it, forward its payload to a
+//! backend (renewing the lease while the backend works), and complete it. A fenced call (stale attempt, not the assignee any
 //! more, already gone) drops the work quietly: another server holds it now. While draining
 //! nothing new is started: the work is released to a peer at once.
 
@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use dtp_protocol::envelope::{HttpRequest, HttpResponse, Payload};
-use dtp_protocol::MoveAbort;
+use dtp_protocol::{MoveAbort, Request};
 use dtp_sdk::Error;
+use sui_sdk_types::Address;
 use tracing::Instrument;
 
 use crate::daemon::{Daemon, Work};
@@ -21,11 +22,10 @@ struct Answer {
 
 /// True if the error means "someone else holds this request now".
 fn is_fence(e: &Error) -> Option<&'static str> {
-    match e.abort()? {
+    match e.abort().filter(|a| a.is_fence())? {
         MoveAbort::StaleAttempt => Some("stale_attempt"),
         MoveAbort::NotAssignee => Some("not_assignee"),
-        MoveAbort::UnknownRequest => Some("unknown_request"),
-        _ => None,
+        _ => Some("unknown_request"),
     }
 }
 
@@ -90,20 +90,11 @@ pub async fn release(d: &Daemon, (pipe, seq, attempt): Work) {
 
 async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Error> {
     let host = d.host_id();
+    // Read first: work that finished or moved on while it waited (a paused or restarted daemon's
+    // backlog) is dropped without spending a transaction. A read that lags the chain can only
+    // make us skip work that is still ours; the tracker still lists it, so it is served again.
+    let req = current(d, pipe, seq, attempt).await?;
     d.client.claim(pipe, host, seq, attempt).await?;
-    let p = d.client.pipe(pipe).await?;
-    let req = d.client.pending(&p, seq).await?.ok_or(Error::Aborted {
-        abort: MoveAbort::UnknownRequest,
-        function: "read".into(),
-        digest: sui_sdk_types::Digest::new([0; 32]),
-    })?;
-    if req.attempt != attempt || req.server != d.me {
-        return Err(Error::Aborted {
-            abort: MoveAbort::StaleAttempt,
-            function: "read".into(),
-            digest: sui_sdk_types::Digest::new([0; 32]),
-        });
-    }
     let lease_ms = d
         .host
         .lock()
@@ -150,6 +141,32 @@ async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Err
         .complete(pipe, host, seq, attempt, ok, bytes)
         .await?;
     Ok(ok)
+}
+
+/// The request as the chain holds it now, if this server still holds `attempt` of it; otherwise
+/// the fence error the claim would have met.
+async fn current(d: &Daemon, pipe: Address, seq: u64, attempt: u32) -> Result<Request, Error> {
+    let table = match d.pending_tables.get(&pipe) {
+        Some(t) => *t,
+        None => d.client.pipe(pipe).await?.pending.id,
+    };
+    let fenced = |abort| Error::Aborted {
+        abort,
+        function: "read".into(),
+        digest: sui_sdk_types::Digest::new([0; 32]),
+    };
+    let req = d
+        .client
+        .entry(table, seq)
+        .await?
+        .ok_or(fenced(MoveAbort::UnknownRequest))?;
+    if req.server != d.me {
+        return Err(fenced(MoveAbort::NotAssignee));
+    }
+    if req.attempt != attempt {
+        return Err(fenced(MoveAbort::StaleAttempt));
+    }
+    Ok(req)
 }
 
 /// Decodes the payload, calls a backend, encodes the answer.

@@ -47,6 +47,24 @@ impl Tracker {
         }
     }
 
+    /// Applies a request as read from the chain, unless what we know is newer (a higher attempt).
+    pub fn observe(&self, pipe: Address, r: &Request) {
+        let t = Tracked {
+            server: r.server,
+            attempt: r.attempt,
+            deadline_ms: r.deadline_ms,
+            claimed: r.claimed,
+        };
+        self.pending
+            .entry((pipe, r.seq))
+            .and_modify(|old| {
+                if t.attempt >= old.attempt {
+                    *old = t.clone();
+                }
+            })
+            .or_insert(t);
+    }
+
     /// Applies one event; `me` is this server's address.
     pub fn apply(&self, e: &Event, me: Address) -> Change {
         let upsert = |pipe: Address, seq: u64, t: Tracked| -> bool {
@@ -206,5 +224,41 @@ mod tests {
         });
         t.apply(&done, me);
         assert!(t.pending.is_empty());
+    }
+
+    #[test]
+    fn a_read_request_updates_unless_we_know_better() {
+        let t = Tracker::default();
+        let (me, peer, pipe) = (a(1), a(2), a(9));
+        let mut r = Request {
+            seq: 3,
+            sender: a(5),
+            key: vec![],
+            region: String::new(),
+            payload: vec![],
+            server: peer,
+            attempt: 2,
+            tries: 2,
+            claimed: true,
+            created_ms: 0,
+            deadline_ms: 900,
+        };
+        t.observe(pipe, &r);
+        assert_eq!(t.expired(me, 901).len(), 1, "a new request is tracked");
+        // A renewal read later moves the deadline.
+        r.deadline_ms = 2_000;
+        t.observe(pipe, &r);
+        assert!(t.expired(me, 901).is_empty());
+        // A lagging read (an older attempt) changes nothing.
+        let old = Request {
+            attempt: 1,
+            server: me,
+            deadline_ms: 100,
+            ..r.clone()
+        };
+        t.observe(pipe, &old);
+        let now = t.pending.get(&(pipe, 3)).unwrap().clone();
+        assert_eq!((now.server, now.attempt, now.deadline_ms), (peer, 2, 2_000));
+        assert!(t.mine(me).is_empty());
     }
 }

@@ -10,6 +10,7 @@ use dtp_protocol::MoveAbort;
 use sui_sdk_types::Address;
 
 use crate::daemon::{now_ms, Daemon};
+use crate::tracker::Tracked;
 
 /// Allowance for clock skew between this machine and the chain's clock.
 const SKEW_MS: u64 = 250;
@@ -72,6 +73,29 @@ pub async fn retry_own(d: &Arc<Daemon>) {
     }
 }
 
+/// Reads the request before a takeover: when our view lags (after a pause, or while the chain
+/// restarted) the request may be finished or already moved on, and a takeover would only be
+/// refused. A newer state read is applied to the tracker; the next tick decides again.
+async fn still_expired(d: &Daemon, pipe: Address, seq: u64, t: &Tracked) -> bool {
+    let Some(table) = d.pending_tables.get(&pipe) else {
+        return true;
+    };
+    match d.client.entry(*table, seq).await {
+        Ok(Some(r)) if r.attempt == t.attempt && r.deadline_ms == t.deadline_ms => true,
+        Ok(Some(r)) => {
+            tracing::debug!(%pipe, seq, attempt = r.attempt, "not taken over: it moved on");
+            d.tracker.observe(pipe, &r);
+            false
+        }
+        Ok(None) => {
+            tracing::debug!(%pipe, seq, "not taken over: it is finished");
+            false
+        }
+        // Let the takeover itself meet the error (and its handling below).
+        Err(_) => true,
+    }
+}
+
 pub async fn run(d: Arc<Daemon>) {
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     loop {
@@ -106,6 +130,9 @@ pub async fn run(d: Arc<Daemon>) {
                 continue;
             };
             if now < t.deadline_ms + SKEW_MS + r as u64 * d.cfg.daemon.takeover_stagger_ms {
+                continue;
+            }
+            if !still_expired(&d, pipe, seq, &t).await {
                 continue;
             }
             d.tried_takeover

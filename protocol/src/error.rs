@@ -100,6 +100,15 @@ impl MoveAbort {
         Self::ALL.into_iter().find(|a| a.name() == name)
     }
 
+    /// An abort of the fence: the caller acted on a request (attempt) it does not hold now, because
+    /// a peer took it over, it was released or reassigned, or it is already finished.
+    pub const fn is_fence(self) -> bool {
+        matches!(
+            self,
+            MoveAbort::StaleAttempt | MoveAbort::NotAssignee | MoveAbort::UnknownRequest
+        )
+    }
+
     /// Decode a raw Move abort code as a Sui node reports it. Clever-error codes (bit 63 set) carry the
     /// shared number in bits 32..48; plain codes are the number itself.
     pub fn from_abort_code(raw: u64) -> Option<Self> {

@@ -88,7 +88,9 @@ impl Client {
         Ok(None)
     }
 
-    async fn entry(&self, table: Address, seq: u64) -> Result<Option<Request>> {
+    /// The request `seq` of a request table (a Pipe's `pending.id` or `dead.id`, which never
+    /// change: callers may keep them and save reading the Pipe), if it is there.
+    pub async fn entry(&self, table: Address, seq: u64) -> Result<Option<Request>> {
         let id = table.derive_dynamic_child_id(&TypeTag::U64, &seq.to_le_bytes());
         match self.get_object(id, "contents").await {
             Ok(o) => {

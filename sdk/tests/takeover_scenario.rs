@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use dtp_protocol::{EndpointArgs, Event, HostConfig, MoveAbort, Policy};
+use dtp_sdk::replay::{refusals, timelines, unexplained_fences, HistoryRange};
 use dtp_sdk::{Client, ClientConfig, Key};
 use futures::StreamExt;
 use sui_sdk_types::Address;
@@ -117,6 +118,35 @@ async fn scenario(url: &str, faucet: &str, package: Address) {
         ),
         (s2.address().unwrap(), 2, b"done".as_slice())
     );
+    // The refused late completion is on the chain too, and the history explains it.
+    let h = s2
+        .history(
+            pipe,
+            HistoryRange {
+                from: 0,
+                to: None,
+                transactions: true,
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+    let refused = h.refused.expect("collected with the transactions");
+    let fenced: Vec<_> = refused.iter().filter(|c| c.is_fenced()).collect();
+    assert_eq!(fenced.len(), 1, "{refused:?}");
+    assert_eq!(
+        (
+            fenced[0].function,
+            fenced[0].seq,
+            fenced[0].attempt,
+            fenced[0].sender
+        ),
+        ("complete", Some(a.seq), Some(1), s1.address().unwrap())
+    );
+    assert_eq!(fenced[0].abort, Some(MoveAbort::StaleAttempt));
+    assert_eq!(refusals(&refused).fenced_completions, 1);
+    let tl = timelines(pipe, &h.events);
+    assert!(unexplained_fences(&refused, &tl).is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -96,6 +96,9 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .filter(|t| args.server.is_none_or(|s| t.involves(&s)))
         .collect();
     let report = args.verify.then(|| replay::verify(&history));
+    let refused = history.refused.as_deref().unwrap_or_default();
+    let refusals = history.refused.as_ref().map(|r| replay::refusals(r));
+    let unexplained = replay::unexplained_fences(refused, &all);
     let labels: HashMap<Address, String> = match c.host(p.host).await {
         Ok(h) => h
             .endpoints
@@ -108,7 +111,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         output::json(&serde_json::json!({
             "pipe": pipe, "host": history.host, "from": history.from, "to": history.to,
             "events": history.events.len(), "timelines": shown, "summary": summary,
-            "verify": report,
+            "verify": report, "refused": refusals, "unexplained_fences": unexplained,
         }));
     } else {
         let view = replay_view::View {
@@ -120,6 +123,9 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         view.summary(&summary);
         if let Some(r) = &report {
             view.report(r);
+        }
+        if let Some(r) = &refusals {
+            view.refused(r, &unexplained);
         }
     }
     if let Some(r) = report {

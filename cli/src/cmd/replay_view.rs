@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use dtp_sdk::replay::{History, PolicyCheck, Reason, Report, Step, StepKind, Summary, Timeline};
+use dtp_sdk::replay::{
+    History, PolicyCheck, Reason, Refusals, RefusedCall, Report, Step, StepKind, Summary, Timeline,
+};
 use sui_sdk_types::Address;
 
 use crate::output::{self, Table};
@@ -235,6 +237,27 @@ impl View<'_> {
             for v in &r.violations {
                 println!("  - {v}");
             }
+        }
+    }
+
+    /// The calls the chain refused; fenced calls that the history does not explain are listed.
+    pub fn refused(&self, r: &Refusals, unexplained: &[&RefusedCall]) {
+        println!(
+            "refused: {} calls, {} fenced ({} late completions refused)",
+            r.total, r.fenced, r.fenced_completions
+        );
+        for c in &r.by_call {
+            println!("  {:>6}  {} {}", c.count, c.function, c.abort);
+        }
+        for c in unexplained {
+            println!(
+                "  note: {} of seq {} attempt {} by {} (tx {}) was fenced, but it never held that attempt",
+                c.function,
+                c.seq.map(|s| s.to_string()).unwrap_or_default(),
+                c.attempt.map(|s| s.to_string()).unwrap_or_default(),
+                self.name(&c.sender),
+                c.digest
+            );
         }
     }
 }

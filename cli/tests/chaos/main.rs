@@ -3,7 +3,9 @@
 //! faults hit them: `kill -9` and restart of daemons, SIGSTOP / SIGCONT past the lease, a backend
 //! that answers 500, a backend turned unhealthy, and `kill -9` and restart of the localnet itself.
 //! At the end the chain's history (replay) must show 0 requests lost, 0 completed twice, every
-//! accepted completion by the current attempt, and every assignment one the policy would make.
+//! accepted completion by the current attempt, every assignment one the policy would make, and
+//! every fenced call (counted from the chain's refused transactions, late completions apart) on
+//! an attempt its sender once held.
 //! The seed is printed (set DTP_CHAOS_SEED to replay a run); figures go to stdout.
 
 mod procs;
@@ -12,8 +14,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use dtp_protocol::envelope::HttpRequest;
 use dtp_protocol::{EndpointArgs, HostConfig, Policy};
-use dtp_sdk::replay::{summarize, timelines, verify, HistoryRange, Status};
+use dtp_sdk::replay::{
+    refusals, summarize, timelines, unexplained_fences, verify, HistoryRange, Status,
+};
 use dtp_sdk::{Client, ClientConfig, Key};
 use procs::{free_port, path, Proc};
 use rand::{Rng, SeedableRng};
@@ -173,6 +178,15 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
         .collect();
 
     // Traffic: senders with their own keys push REQUESTS sends; transient chain errors retry.
+    // Every tenth request is slow (the backend holds it 900 ms, past a lease renewal), so pauses
+    // and kills often catch work in flight, whose late renewals and completions the fence refuses.
+    let slow = HttpRequest {
+        method: "GET".into(),
+        path: "/slow?delay_ms=900".into(),
+        headers: vec![],
+        body: vec![],
+    }
+    .encode();
     let sent = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(AtomicU64::new(0));
     let mut senders = Vec::new();
@@ -180,10 +194,16 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
         let k = Key::generate();
         fund(k.clone()).await;
         let c = connect(&url, &k).await;
-        let (sent, errors) = (sent.clone(), errors.clone());
+        let (sent, errors, slow) = (sent.clone(), errors.clone(), slow.clone());
         senders.push(tokio::spawn(async move {
+            let mut n = 0u64;
             while sent.load(Ordering::Relaxed) < REQUESTS {
-                match c.send(pipe, host, b"chaos".to_vec(), vec![], "").await {
+                n += 1;
+                let payload = match n % 10 {
+                    0 => slow.clone(),
+                    _ => b"chaos".to_vec(),
+                };
+                match c.send(pipe, host, payload, vec![], "").await {
                     Ok(_) => {
                         sent.fetch_add(1, Ordering::Relaxed);
                         // Spread the traffic over about 40 s so the faults hit it.
@@ -277,6 +297,9 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
     let report = verify(&history);
     let tl = timelines(pipe, &history.events);
     let summary = summarize(&tl);
+    let refused = history.refused.as_deref().unwrap_or_default();
+    let fences = refusals(refused);
+    let unexplained = unexplained_fences(refused, &tl);
     let accepted = admin.pipe(pipe).await.unwrap().next_seq;
     let lost: Vec<u64> = tl
         .iter()
@@ -293,6 +316,18 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
         "chaos: completed {} (failed answers {}), dead-lettered {}, takeovers {}, releases {}, latency p50 {:?} p99 {:?}",
         summary.completed, summary.failed, summary.dead, summary.takeovers, summary.releases, summary.latency.as_ref().map(|l| l.p50), summary.latency.as_ref().map(|l| l.p99)
     );
+    println!(
+        "chaos: fenced completions {} (fenced calls {}, refused calls {}: {})",
+        fences.fenced_completions,
+        fences.fenced,
+        fences.total,
+        fences
+            .by_call
+            .iter()
+            .map(|c| format!("{} {} x{}", c.function, c.abort, c.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     assert!(accepted >= REQUESTS, "at least {REQUESTS} requests went in");
     assert_eq!(
         tl.len() as u64,
@@ -306,6 +341,10 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
         "every request is completed (ok or failed) or visibly dead-lettered"
     );
     assert!(report.ok(), "verify: {:?}", report.violations);
+    assert!(
+        unexplained.is_empty(),
+        "fenced calls on attempts their sender never held: {unexplained:?}"
+    );
     assert!(!faults.is_empty());
     drop(daemons);
     drop(backends);

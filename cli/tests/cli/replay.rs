@@ -251,11 +251,27 @@ async fn replay_shows_and_verifies_takeovers_releases_and_dead_letters() {
         6 + 3,
         "6 Assigned and 3 Reassigned"
     );
+    // The one refused call: s1's late completion of seq 0, fenced and explained by the takeover.
+    let r = &v["refused"];
+    assert_eq!(
+        (&r["total"], &r["fenced"], &r["fenced_completions"]),
+        (&1.into(), &1.into(), &1.into()),
+        "{r}"
+    );
+    assert_eq!(
+        r["by_call"],
+        serde_json::json!([{"function": "complete", "abort": "EStaleAttempt", "count": 1}])
+    );
+    assert_eq!(v["unexplained_fences"], serde_json::json!([]));
 
     // Human output, filters.
     let text = dtp.ok(&["replay", "--verify"]).await;
     println!("{text}");
     assert!(text.contains("verify: no violation"), "{text}");
+    assert!(
+        text.contains("refused: 1 calls, 1 fenced (1 late completions refused)"),
+        "{text}"
+    );
     assert!(
         text.contains("6 requests: 4 completed, 0 failed, 1 dead, 1 cancelled"),
         "{text}"

@@ -1,6 +1,7 @@
 //! Collecting the history of one Pipe from a range of checkpoints: the events of the Pipe and of
 //! its Host (with [`Client::checkpoint_events`]), and, for verification, every successful
-//! transaction that calls the dtp package, with its clock and the events it emitted.
+//! transaction that calls the dtp package, with its clock and the events it emitted, and every
+//! dtp call the chain refused (see [`super::refused`]).
 
 use dtp_protocol::Event;
 use futures::StreamExt;
@@ -12,6 +13,8 @@ use sui_sdk_types::{Address, Command, Digest, Transaction, TransactionKind};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::stream::{ChainEvent, CheckpointEvents};
+
+use super::refused::RefusedCall;
 
 /// What verification needs of a checkpoint besides its events.
 const TX_MASK: &str = "sequence_number,summary.timestamp,transactions.digest,transactions.events,\
@@ -45,6 +48,15 @@ pub struct History {
     pub events: Vec<ChainEvent>,
     /// The dtp transactions (collected only when asked: verification needs them).
     pub transactions: Option<Vec<TxRecord>>,
+    /// The refused dtp calls about the Pipe or its Host (collected with the transactions).
+    pub refused: Option<Vec<RefusedCall>>,
+}
+
+/// The dtp transactions of one checkpoint: the successful ones and the refused calls.
+#[derive(Debug, Clone, Default)]
+pub struct CheckpointTxs {
+    pub ok: Vec<TxRecord>,
+    pub refused: Vec<RefusedCall>,
 }
 
 /// Which checkpoints to read, and whether to keep the transactions.
@@ -100,11 +112,11 @@ pub(crate) fn calls_package(tx: &Transaction, package: Address) -> bool {
 fn split_checkpoint(
     package: Address,
     cp: &pb::Checkpoint,
-) -> Result<(CheckpointEvents, Vec<TxRecord>)> {
+) -> Result<(CheckpointEvents, CheckpointTxs)> {
     let seq = cp.sequence_number();
     let ts = millis(cp.summary().timestamp.as_ref());
     let mut events = Vec::new();
-    let mut txs = Vec::new();
+    let mut txs = CheckpointTxs::default();
     for t in &cp.transactions {
         let digest: Digest = t
             .digest()
@@ -120,9 +132,7 @@ fn split_checkpoint(
                 event: event.clone(),
             });
         }
-        if !t.effects().status().success() {
-            continue;
-        }
+        let status = t.effects().status();
         let transaction = match Transaction::try_from(t.transaction()) {
             Ok(tx) => tx,
             // A kind of transaction these Sui crates do not know cannot be a dtp call the twin
@@ -133,8 +143,19 @@ fn split_checkpoint(
             }
             Err(e) => return Err(decode_err("transaction")(format!("{digest}: {e}"))),
         };
-        if calls_package(&transaction, package) {
-            txs.push(TxRecord {
+        if !status.success() {
+            let err = status.error();
+            let abort = err.abort_opt().and_then(|a| a.abort_code_opt());
+            txs.refused.extend(RefusedCall::from_failed(
+                package,
+                seq,
+                digest,
+                &transaction,
+                abort,
+                err.command_opt(),
+            ));
+        } else if calls_package(&transaction, package) {
+            txs.ok.push(TxRecord {
                 checkpoint: seq,
                 digest,
                 timestamp_ms: millis(t.timestamp.as_ref()),
@@ -152,11 +173,12 @@ fn split_checkpoint(
 }
 
 impl Client {
-    /// A checkpoint's events and its successful dtp transactions (what `replay --verify` reads).
+    /// A checkpoint's events, its successful dtp transactions and its refused dtp calls (what
+    /// `replay --verify` reads).
     pub async fn checkpoint_transactions(
         &self,
         seq: u64,
-    ) -> Result<(CheckpointEvents, Vec<TxRecord>)> {
+    ) -> Result<(CheckpointEvents, CheckpointTxs)> {
         let req = pb::GetCheckpointRequest::by_sequence_number(seq)
             .with_read_mask(FieldMask::from_str(TX_MASK));
         let cp = self
@@ -207,6 +229,7 @@ impl Client {
             to,
             events: Vec::new(),
             transactions: range.transactions.then(Vec::new),
+            refused: range.transactions.then(Vec::new),
         };
         let with_txs = range.transactions;
         let mut cps = futures::stream::iter(from..=to)
@@ -214,7 +237,7 @@ impl Client {
                 if with_txs {
                     self.checkpoint_transactions(seq).await
                 } else {
-                    Ok((self.checkpoint_events(seq).await?, Vec::new()))
+                    Ok((self.checkpoint_events(seq).await?, CheckpointTxs::default()))
                 }
             })
             .buffered(CONCURRENCY);
@@ -230,8 +253,9 @@ impl Client {
 }
 
 impl History {
-    /// Appends one checkpoint's events and transactions (kept only if they concern the Pipe).
-    pub fn add(&mut self, cp: CheckpointEvents, txs: Vec<TxRecord>) {
+    /// Appends one checkpoint's events and transactions (events and refused calls kept only if
+    /// they concern the Pipe or its Host).
+    pub fn add(&mut self, cp: CheckpointEvents, txs: CheckpointTxs) {
         let (pipe, host) = (self.pipe, self.host);
         self.events.extend(
             cp.events
@@ -239,7 +263,14 @@ impl History {
                 .filter(|e| concerns(&e.event, pipe, host)),
         );
         if let Some(all) = self.transactions.as_mut() {
-            all.extend(txs);
+            all.extend(txs.ok);
+        }
+        if let Some(all) = self.refused.as_mut() {
+            all.extend(
+                txs.refused
+                    .into_iter()
+                    .filter(|c| c.pipe == Some(pipe) || (c.pipe.is_none() && c.host == Some(host))),
+            );
         }
     }
 
@@ -283,6 +314,7 @@ mod tests {
             to: 1,
             events: vec![],
             transactions: None,
+            refused: None,
         };
         let assigned = |pipe| {
             Event::Assigned(Assigned {
@@ -315,7 +347,7 @@ mod tests {
                 timestamp_ms: 10,
                 events,
             },
-            vec![],
+            CheckpointTxs::default(),
         );
         assert_eq!(h.events.len(), 2);
         assert_eq!(h.events[0].event.pipe(), Some(a(1)));

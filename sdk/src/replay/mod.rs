@@ -5,12 +5,14 @@
 //!   transactions for verification.
 //! - [`timeline`]: one timeline per request (Assigned -> Claimed -> Reassigned -> Completed /
 //!   DeadLettered / Cancelled) with checkpoints, times, servers and attempts.
+//! - [`refused`]: the dtp calls the chain refused, above all the fenced ones (late completions).
 //! - [`summary`]: outcomes, per-server counts, latency percentiles, takeovers, releases, dead
 //!   letters.
 //! - [`verify`]: no double completion, no stale completion, and every assignment re-derived by the
 //!   policy on a twin rebuilt by re-executing the transactions (`twin`).
 
 pub mod history;
+pub mod refused;
 pub mod summary;
 pub mod timeline;
 mod twin;
@@ -23,7 +25,8 @@ mod sim;
 #[cfg(test)]
 mod tests;
 
-pub use history::{History, HistoryRange, TxRecord};
+pub use history::{CheckpointTxs, History, HistoryRange, TxRecord};
+pub use refused::{refusals, unexplained_fences, RefusalCount, Refusals, RefusedCall};
 pub use summary::{summarize, Latency, ServerStats, Summary};
 pub use timeline::{timelines, Reason, Status, Step, StepKind, Timeline};
 pub use verify::{verify, PolicyCheck, Report, Violation};

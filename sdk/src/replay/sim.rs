@@ -2,13 +2,14 @@
 //! a [`History`]; and forging a history.
 
 use dtp_protocol::schema::{Function, Param, Value};
-use dtp_protocol::{Event, HostConfig};
+use dtp_protocol::{Event, HostConfig, MoveAbort};
 use sui_sdk_types::{
     Address, Command, Digest, GasPayment, Identifier, Input, MoveCall, ObjectReference,
     ProgrammableTransaction, SharedInput, Transaction, TransactionExpiration, TransactionKind,
 };
 
 use super::history::{History, TxRecord};
+use super::refused::RefusedCall;
 use super::twin::Twin;
 use crate::stream::ChainEvent;
 
@@ -168,7 +169,7 @@ impl Sim {
         out.events
     }
 
-    fn call(&mut self, sender: u8, name: &str, vals: Vec<Value>) -> Vec<Event> {
+    pub fn call(&mut self, sender: u8, name: &str, vals: Vec<Value>) -> Vec<Event> {
         self.nonce += 1;
         let t = tx(
             a(sender),
@@ -180,7 +181,38 @@ impl Sim {
         self.commit(t)
     }
 
-    fn send(&mut self) {
+    /// Records a call the chain refused with `abort` (what a failed transaction leaves in the
+    /// history), executing nothing.
+    pub fn refused(
+        &mut self,
+        sender: u8,
+        name: &str,
+        vals: Vec<Value>,
+        abort: Option<MoveAbort>,
+    ) -> RefusedCall {
+        self.nonce += 1;
+        let t = tx(
+            a(sender),
+            self.nonce,
+            name,
+            [self.host, self.pipe, self.cap],
+            vals,
+        );
+        let code = abort.map(MoveAbort::abort_code);
+        let checkpoint = self.txs.len() as u64 + 1;
+        RefusedCall::from_failed(PACKAGE, checkpoint, t.digest(), &t, code, Some(0))
+            .expect("a dtp call")
+    }
+
+    pub fn pipe(&self) -> Address {
+        self.pipe
+    }
+
+    pub fn host(&self) -> Address {
+        self.host
+    }
+
+    pub fn send(&mut self) {
         let v = vec![
             Value::Bytes(b"hi".to_vec()),
             Value::Bytes(vec![]),
@@ -189,7 +221,7 @@ impl Sim {
         self.call(USER, "send", v);
     }
 
-    fn complete(&mut self, server: u8, seq: u64, attempt: u32) {
+    pub fn complete(&mut self, server: u8, seq: u64, attempt: u32) {
         let v = vec![Value::U64(seq), Value::U32(attempt)];
         self.call(server, "claim", v.clone());
         let mut v = v;
@@ -223,6 +255,7 @@ impl Sim {
             to: self.txs.len() as u64,
             events: self.events.clone(),
             transactions: Some(self.txs.clone()),
+            refused: Some(Vec::new()),
         }
     }
 }

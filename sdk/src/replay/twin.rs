@@ -230,7 +230,7 @@ impl Twin {
     }
 }
 
-fn object_id(a: &Argument, inputs: &[Input]) -> Result<Address, String> {
+pub(super) fn object_id(a: &Argument, inputs: &[Input]) -> Result<Address, String> {
     let Argument::Input(i) = a else {
         return Err("a dtp object must be a transaction input".into());
     };
