@@ -42,6 +42,9 @@ pub struct Chain {
     pub host: Address,
     /// The Pipes it serves (all of the Host's pipes it should pull from).
     pub pipes: Vec<Address>,
+    /// A faucet to ask for gas when the key's balance runs out (localnet, devnet, testnet).
+    #[serde(default)]
+    pub faucet: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -227,6 +230,17 @@ impl DaemonConfig {
         if self.chain.pipes.is_empty() {
             return Err(bad("chain.pipes", "must list at least one pipe"));
         }
+        if let Some(f) = &self.chain.faucet {
+            if reqwest::Url::parse(f)
+                .map(|u| u.scheme() != "http" && u.scheme() != "https")
+                .unwrap_or(true)
+            {
+                return Err(bad(
+                    "chain.faucet",
+                    format!("must be an http(s) URL, got {f:?}"),
+                ));
+            }
+        }
         if self.backends.is_empty() {
             return Err(bad("backends", "must list at least one backend"));
         }
@@ -348,6 +362,15 @@ url = "http://127.0.0.1:8081"
         assert_eq!(c.health.path, "/health");
         assert_eq!(c.daemon.max_concurrency, 64);
         assert!(c.daemon.admin_listen.is_some());
+        assert_eq!(c.chain.faucet, None);
+        let f = GOOD.replace(
+            "pipes = [\"0x2\"]",
+            "pipes = [\"0x2\"]\nfaucet = \"http://127.0.0.1:9123/\"",
+        );
+        assert_eq!(
+            parse(&f).unwrap().chain.faucet.as_deref(),
+            Some("http://127.0.0.1:9123/")
+        );
         let off = parse(&format!("{GOOD}\n[daemon]\nadmin_listen = \"\"\n")).unwrap();
         assert_eq!(off.daemon.admin_listen, None, "empty turns it off");
     }
@@ -374,6 +397,13 @@ url = "http://127.0.0.1:8081"
             ),
             (format!("{GOOD}\n[balance]\ntries = 0\n"), "balance.tries"),
             (GOOD.replace("key = \"x\"\n", ""), "chain.key"),
+            (
+                GOOD.replace(
+                    "pipes = [\"0x2\"]",
+                    "pipes = [\"0x2\"]\nfaucet = \"127.0.0.1:9123\"",
+                ),
+                "chain.faucet",
+            ),
         ];
         for (text, field) in cases {
             let e = parse(&text).unwrap_err();

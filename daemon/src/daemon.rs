@@ -59,7 +59,9 @@ impl Daemon {
         let state = StateDir::open(&cfg.daemon.state_dir)?;
         let key = cfg.key()?;
         let me = key.address();
-        let mut ccfg = ClientConfig::new(cfg.chain.url.clone(), cfg.chain.package).with_key(key);
+        let mut ccfg = ClientConfig::new(cfg.chain.url.clone(), cfg.chain.package)
+            .with_key(key)
+            .with_faucet(cfg.chain.faucet.clone());
         ccfg.timeout = std::time::Duration::from_secs(30);
         let client = Client::connect(ccfg)
             .await

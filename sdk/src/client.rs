@@ -32,6 +32,9 @@ pub struct ClientConfig {
     pub gas_budget: u64,
     /// Check at connect that `package` is the dtp package (off only to publish it).
     pub check_package: bool,
+    /// A faucet (`http://127.0.0.1:9123/`) to ask for gas when the signer's balance runs out
+    /// (localnet, devnet, testnet); `None`: running out is [`Error::NoGas`].
+    pub faucet: Option<String>,
 }
 
 impl ClientConfig {
@@ -43,11 +46,17 @@ impl ClientConfig {
             timeout: Duration::from_secs(60),
             gas_budget: 50_000_000,
             check_package: true,
+            faucet: None,
         }
     }
 
     pub fn with_key(mut self, key: Key) -> Self {
         self.key = Some(key);
+        self
+    }
+
+    pub fn with_faucet(mut self, faucet: Option<String>) -> Self {
+        self.faucet = faucet;
         self
     }
 }
@@ -59,7 +68,14 @@ pub(crate) struct Inner {
     pub gas: std::sync::Arc<GasPool>,
     /// Initial shared versions of shared objects (they never change).
     pub shared: Mutex<HashMap<Address, u64>>,
+    /// Gas coins to keep (the most [`Client::ensure_gas_coins`] asked for).
+    pub gas_target: std::sync::atomic::AtomicUsize,
+    /// Held while the gas pool is reloaded, merged or topped up (one at a time).
+    pub refill: tokio::sync::Mutex<()>,
 }
+
+/// Payments one call tries with a gas coin found stale before it reports the refusal.
+const GAS_TRIES: usize = 3;
 
 /// The node refused a gas coin for holding less than the budget (embedded localnet / Sui wording).
 fn is_too_poor(message: &str) -> bool {
@@ -138,6 +154,8 @@ impl Client {
                 rgp,
                 gas: std::sync::Arc::new(GasPool::default()),
                 shared: Mutex::new(HashMap::new()),
+                gas_target: std::sync::atomic::AtomicUsize::new(1),
+                refill: tokio::sync::Mutex::new(()),
             }),
         };
         if client.inner.cfg.check_package {
@@ -162,7 +180,7 @@ impl Client {
         Ok(self.key()?.address())
     }
 
-    fn key(&self) -> Result<&Key> {
+    pub(crate) fn key(&self) -> Result<&Key> {
         self.inner.cfg.key.as_ref().ok_or_else(|| {
             Error::Invalid("this client has no key; configure one (`dtp keys new`)".into())
         })
@@ -192,6 +210,13 @@ impl Client {
         } else {
             Err(Error::NotDtp(p))
         }
+    }
+
+    /// Gas coins to keep (see [`Client::ensure_gas_coins`]).
+    pub fn gas_target(&self) -> usize {
+        self.inner
+            .gas_target
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Reloads the signer's SUI coins into the gas pool.
@@ -305,65 +330,91 @@ impl Client {
         b.set_gas_budget(self.inner.cfg.gas_budget);
         b.set_gas_price(self.inner.rgp);
         build(&mut b);
-        let tx = b
+        let mut tx = b
             .try_build()
             .map_err(|e| Error::Invalid(format!("cannot build the {function} transaction: {e}")))?;
-        let result = self.submit(&tx, key).await;
-        match &result {
-            Ok(t) => {
-                lease.disarm();
-                let g = t.effects().gas_object();
-                match g.output_digest().parse() {
-                    Ok(d) => self.inner.gas.give_back(ObjectReference::new(
-                        *gas.object_id(),
-                        g.output_version(),
-                        d,
-                    )),
-                    Err(_) => self.inner.gas.give_back(gas),
+        let mut tries = 0;
+        loop {
+            let gas = lease.coin().clone();
+            // A retry pays with another coin (or the same at its current version): the commands
+            // do not name the gas coin, so only the payment changes (and the signature).
+            tx.gas_payment.objects = vec![gas.clone()];
+            let result = self.submit(&tx, key).await;
+            let retry = match &result {
+                Ok(t) => {
+                    lease.disarm();
+                    let g = t.effects().gas_object();
+                    match g.output_digest().parse() {
+                        Ok(d) => self.inner.gas.give_back(ObjectReference::new(
+                            *gas.object_id(),
+                            g.output_version(),
+                            d,
+                        )),
+                        Err(_) => self.inner.gas.give_back(gas),
+                    }
+                    false
                 }
-            }
-            // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
-            Err(Error::Rejected(m)) if m.contains("not available for consumption") => {
-                let id = *gas.object_id();
-                let current = self
-                    .get_object(id, "object_id,version,digest")
-                    .await
-                    .ok()
-                    .and_then(|o| {
-                        Some(ObjectReference::new(
-                            id,
-                            o.version(),
-                            o.digest().parse().ok()?,
-                        ))
-                    });
-                lease.disarm();
-                match current {
-                    Some(r) => self.inner.gas.give_back(r),
-                    None => self.inner.gas.forget(id).await,
+                // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
+                Err(Error::Rejected(m)) if m.contains("not available for consumption") => {
+                    let id = *gas.object_id();
+                    let current = self
+                        .get_object(id, "object_id,version,digest")
+                        .await
+                        .ok()
+                        .and_then(|o| {
+                            Some(ObjectReference::new(
+                                id,
+                                o.version(),
+                                o.digest().parse().ok()?,
+                            ))
+                        });
+                    lease.disarm();
+                    match current {
+                        Some(r) => self.inner.gas.give_back(r),
+                        None => self.inner.gas.forget(id).await,
+                    }
+                    // Worth another try only if it was the gas coin that was stale.
+                    tries += 1;
+                    m.contains(&id.to_string()) && tries < GAS_TRIES
                 }
+                // A coin too poor for the budget leaves the pool (it would only be refused
+                // again); another coin (or a merge, or the faucet) pays instead. Each such retry
+                // shrinks the pool, so they end.
+                Err(Error::Rejected(m)) if is_too_poor(m) => {
+                    lease.disarm();
+                    self.inner.gas.forget(*gas.object_id()).await;
+                    true
+                }
+                // Unknown fate (e.g. a timeout): the lease gives the coin back as it was; if it
+                // moved on, the next use is refused as stale and refreshed by the branch above.
+                Err(_) => false,
+            };
+            if !retry {
+                return crate::outcome::parse(self.package(), function, result?);
             }
-            // Unknown fate (e.g. a timeout): the lease gives the coin back as it was; if it moved
-            // on, the next use is refused as stale and refreshed by the branch above.
-            // A coin too poor for the budget leaves the pool (it would only be refused again).
-            Err(Error::Rejected(m)) if is_too_poor(m) => {
-                lease.disarm();
-                self.inner.gas.forget(*gas.object_id()).await;
-            }
-            Err(_) => {}
+            tracing::debug!(function, "paying with another gas coin");
+            lease = self.take_gas().await?;
         }
-        crate::outcome::parse(self.package(), function, result?)
     }
 
     async fn take_gas(&self) -> Result<crate::gas::Lease> {
         // Only an empty pool (no coin free or in flight) is reloaded: reloading while coins are in
-        // flight would hand the same coin to two transactions.
-        if self.inner.gas.is_empty().await && self.refresh_gas().await? == 0 {
-            return Err(Error::NoGas(self.address()?));
+        // flight would hand the same coin to two transactions. With no coin that can pay, the
+        // coins are merged and split again, or the faucet asked (`upkeep`).
+        if self.inner.gas.is_empty().await {
+            let _one = self.inner.refill.lock().await;
+            if self.inner.gas.is_empty().await && self.refresh_gas().await? == 0 {
+                self.replenish_gas().await?;
+            }
         }
         Ok(self.inner.gas.lease().await)
     }
 
-    async fn submit(&self, tx: &Transaction, key: &Key) -> Result<pb::ExecutedTransaction> {
+    pub(crate) async fn submit(
+        &self,
+        tx: &Transaction,
+        key: &Key,
+    ) -> Result<pb::ExecutedTransaction> {
         let sig = key
             .signer()
             .sign_transaction(tx)
@@ -401,8 +452,17 @@ impl Client {
     }
 
     /// Splits the signer's largest coin so it has at least `n` gas coins (for concurrent work).
+    /// Later merges ([`Client::replenish_gas`]) split into `n` coins again.
     pub async fn ensure_gas_coins(&self, n: usize, each: u64) -> Result<usize> {
-        let have = self.refresh_gas().await?;
+        self.inner
+            .gas_target
+            .fetch_max(n, std::sync::atomic::Ordering::Relaxed);
+        let mut have = self.refresh_gas().await?;
+        if have == 0 {
+            // Only coins too poor to pay: merge them and split into `n` if they add up to it.
+            let _one = self.inner.refill.lock().await;
+            have = self.replenish_gas().await?;
+        }
         if have >= n {
             return Ok(have);
         }

@@ -34,8 +34,17 @@ pub enum Error {
         "package {0} is not the dtp package (no dtp::pipe module there); check the package id"
     )]
     NotDtp(Address),
-    #[error("{0} owns no SUI coins for gas; fund it with the faucet (`dtp faucet`)")]
-    NoGas(Address),
+    #[error(
+        "{address} has {balance} MIST, less than one gas budget ({budget} MIST); fund it (on a \
+         localnet, devnet or testnet: `dtp faucet`)"
+    )]
+    NoGas {
+        address: Address,
+        balance: u64,
+        budget: u64,
+    },
+    #[error("faucet {url}: {reason}")]
+    Faucet { url: String, reason: String },
     #[error("invalid key: {0}")]
     Key(String),
     #[error("keystore {path}: {reason}")]

@@ -26,6 +26,7 @@ pub mod publish;
 pub mod read;
 pub mod replay;
 pub mod stream;
+pub mod upkeep;
 pub mod wait;
 
 pub use client::{Client, ClientConfig, Outcome};

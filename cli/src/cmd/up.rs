@@ -115,7 +115,9 @@ pub async fn run(a: UpArgs) -> Result<()> {
     let connect = |k: &Key| {
         Client::connect(
             ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE)
-                .with_key(k.clone()),
+                .with_key(k.clone())
+                // A long run keeps its keys funded from the localnet's faucet.
+                .with_faucet(Some(format!("{}/", net.faucet_url()))),
         )
     };
     let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
@@ -163,7 +165,16 @@ pub async fn run(a: UpArgs) -> Result<()> {
 
     let t = step(4, total, &format!("starting {servers} daemons"));
     for (i, b) in backends.iter().enumerate() {
-        let cfg = daemon_config(&a.data_dir, i, &net.grpc_url(), &keys[2 + i], &dep, b)?;
+        let faucet = format!("{}/", net.faucet_url());
+        let cfg = daemon_config(
+            &a.data_dir,
+            i,
+            &net.grpc_url(),
+            &faucet,
+            &keys[2 + i],
+            &dep,
+            b,
+        )?;
         let c = Child::spawn(
             &exe,
             &["daemon", "--config", &cfg.to_string_lossy()],
@@ -256,13 +267,14 @@ fn daemon_config(
     dir: &Path,
     i: usize,
     url: &str,
+    faucet: &str,
     key: &Key,
     d: &Deployment,
     backend: &str,
 ) -> Result<PathBuf> {
     let state = dir.join(format!("dtpd-{i}"));
     let text = format!(
-        "[chain]\nurl = \"{url}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [\"{}\"]\n\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = 1000\ntakeover_stagger_ms = 300\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\n",
+        "[chain]\nurl = \"{url}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [\"{}\"]\nfaucet = \"{faucet}\"\n\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = 1000\ntakeover_stagger_ms = 300\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\n",
         dtp_localnet::genesis::DTP_PACKAGE,
         key.to_suiprivkey(),
         d.host,

@@ -274,7 +274,8 @@ fn commands(
                 pure_of(arg(&t.address, &results)?, &t.address, inputs, PureKind::Address, c)?;
                 for a in &t.objects {
                     match arg(a, &results)? {
-                        Ty::Coin => {}
+                        // Transferring the gas coin (by value) is how Sui's pay-all-sui works.
+                        Ty::Coin | Ty::Gas => {}
                         Ty::Object(id) if matches!(inputs_of(inputs, a), Some(In::Object { owned: true, .. })) => {
                             let body = &ledger.get(&id).expect("resolved").1;
                             ensure(matches!(body, Body::Coin(_) | Body::Cap(_)), || format!("command {c}: {} cannot be transferred", body.describe()))?;

@@ -279,3 +279,41 @@ fn merging_a_coin_refunds_its_storage() {
         "both coins' storage is refunded"
     );
 }
+
+#[test]
+fn several_gas_coins_are_smashed_and_the_gas_coin_can_be_transferred() {
+    let mut l = Ledger::genesis();
+    let key = user();
+    let first = fund(&mut l, &key);
+    let me = key.public_key().derive_address();
+    let refs: Vec<ObjectReference> = l
+        .owned_by(&me)
+        .iter()
+        .map(|id| l.object_ref(id).unwrap())
+        .collect();
+    assert_eq!(refs.len(), 2);
+    let balance = |l: &Ledger, id: &Address| match &l.get(id).unwrap().1 {
+        Body::Coin(b) => *b,
+        other => panic!("not a coin: {}", other.describe()),
+    };
+    let total: u64 = refs.iter().map(|r| balance(&l, r.object_id())).sum();
+    // Pay-all-sui: both coins pay, merged into the first, which goes to `to`.
+    let to = Address::new([0x42; 32]);
+    let mut b = txb::builder(me, &first, 50_000_000);
+    b.add_gas_objects(
+        refs.iter()
+            .filter(|r| r.object_id() != first.object_id())
+            .map(|r| ObjectInput::owned(*r.object_id(), r.version(), *r.digest())),
+    );
+    let g = b.gas();
+    let a = b.pure(&to);
+    b.transfer_objects(vec![g], a);
+    let (tx, sigs) = txb::sign(b, &key);
+    let e = execute(&mut l, tx, sigs, 3_000).unwrap();
+    assert_eq!(e.effects.status(), &ExecutionStatus::Success);
+    assert!(l.owned_by(&me).is_empty(), "everything went to {to}");
+    assert_eq!(l.owned_by(&to), vec![*first.object_id()]);
+    let g = e.effects.gas_summary();
+    let cost = g.computation_cost + g.storage_cost - g.storage_rebate;
+    assert_eq!(balance(&l, first.object_id()), total - cost);
+}

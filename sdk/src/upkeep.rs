@@ -1,0 +1,188 @@
+//! Keeping a signer able to pay for gas over a long run. Every transaction leaves its gas coin a
+//! little poorer; a coin below the gas budget cannot pay any more and leaves the pool. When no coin
+//! is left, [`Client::replenish_gas`] merges every coin into one (Sui "smashes" all the gas coins
+//! of a transaction into the first) and splits the sum evenly again into as many coins as
+//! [`Client::ensure_gas_coins`] asked for; when the whole balance is below the budget it asks the
+//! faucet, if the client has one ([`ClientConfig::faucet`](crate::ClientConfig)), and otherwise
+//! fails with [`Error::NoGas`] naming the balance.
+
+use std::time::Duration;
+
+use sui_sdk_types::{Address, ObjectReference};
+use sui_transaction_builder::{ObjectInput, TransactionBuilder};
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+
+/// Sui takes at most 256 gas coins per transaction.
+pub const MAX_GAS_COINS: usize = 255;
+
+/// How long a faucet top-up may take to show among the signer's coins (the owner index lags).
+const FAUCET_WAIT: Duration = Duration::from_secs(30);
+
+/// How to split `total` MIST into gas coins: `(coins, each)`. One transaction pays at most
+/// `budget`, so `total - budget` is shared; each new coin gets at least two budgets (so it pays for
+/// many transactions) unless there is only one. `None` when `total` cannot pay even one budget.
+pub fn split_plan(total: u64, budget: u64, target: usize) -> Option<(usize, u64)> {
+    let usable = total.checked_sub(budget)?;
+    let mut k = target.max(1) as u64;
+    while k > 1 && usable / k < budget.saturating_mul(2) {
+        k -= 1;
+    }
+    Some((k as usize, usable / k))
+}
+
+impl Client {
+    /// Makes the signer able to pay again: merges all its coins and splits them evenly (into the
+    /// number [`Client::ensure_gas_coins`] asked for), or asks the faucet when the balance is below
+    /// the gas budget. Returns the coins now in the pool. Call it only with no transaction of this
+    /// signer in flight (merging consumes every coin).
+    pub async fn replenish_gas(&self) -> Result<usize> {
+        let me = self.address()?;
+        let budget = self.inner.cfg.gas_budget;
+        let mut coins = self.coins(me).await?;
+        coins.sort_by_key(|c| std::cmp::Reverse(c.1));
+        coins.truncate(MAX_GAS_COINS);
+        let total: u64 = coins.iter().map(|c| c.1).fold(0, u64::saturating_add);
+        let Some((k, each)) = split_plan(total, budget, self.gas_target()) else {
+            return self.top_up(me, total).await;
+        };
+        tracing::info!(
+            coins = coins.len(),
+            total,
+            into = k,
+            each,
+            "merging and splitting gas coins"
+        );
+        let refs: Vec<ObjectReference> = coins.into_iter().map(|c| c.0).collect();
+        self.merge_and_split(me, &refs, k, each).await?;
+        let n = self.refresh_gas().await?;
+        if n == 0 {
+            return Err(Error::NoGas {
+                address: me,
+                balance: total,
+                budget,
+            });
+        }
+        Ok(n)
+    }
+
+    /// One transaction paid by every coin in `coins` (merged into the first), splitting `k - 1`
+    /// coins of `each` off the merged one; with `k == 1` it only merges.
+    async fn merge_and_split(
+        &self,
+        me: Address,
+        coins: &[ObjectReference],
+        k: usize,
+        each: u64,
+    ) -> Result<()> {
+        let key = self.key()?;
+        let mut b = TransactionBuilder::new();
+        b.set_sender(me);
+        b.add_gas_objects(
+            coins
+                .iter()
+                .map(|c| ObjectInput::owned(*c.object_id(), c.version(), *c.digest())),
+        );
+        b.set_gas_budget(self.inner.cfg.gas_budget);
+        b.set_gas_price(self.inner.rgp);
+        let to = b.pure(&me);
+        if k > 1 {
+            let amounts = (1..k).map(|_| b.pure(&each)).collect();
+            let g = b.gas();
+            let split = b.split_coins(g, amounts);
+            b.transfer_objects(split, to);
+        } else {
+            // Transferring the gas coin to its owner: the transaction only merges.
+            let g = b.gas();
+            b.transfer_objects(vec![g], to);
+        }
+        let tx = b
+            .try_build()
+            .map_err(|e| Error::Invalid(format!("cannot build the gas merge: {e}")))?;
+        let t = self.submit(&tx, key).await?;
+        crate::outcome::parse(self.package(), "merge_gas", t).map(|_| ())
+    }
+
+    /// Asks the faucet for gas (if the client has one) and waits until a coin that can pay the
+    /// budget shows up.
+    async fn top_up(&self, me: Address, balance: u64) -> Result<usize> {
+        let budget = self.inner.cfg.gas_budget;
+        let no_gas = Error::NoGas {
+            address: me,
+            balance,
+            budget,
+        };
+        let Some(url) = self.inner.cfg.faucet.clone() else {
+            return Err(no_gas);
+        };
+        tracing::info!(%me, balance, faucet = %url, "asking the faucet for gas");
+        let bad = |reason: String| Error::Faucet {
+            url: url.clone(),
+            reason,
+        };
+        sui_rpc::faucet::FaucetClient::new(&url)
+            .map_err(|e| bad(e.to_string()))?
+            .request(me)
+            .await
+            .map_err(|e| bad(e.to_string()))?;
+        let deadline = tokio::time::Instant::now() + FAUCET_WAIT;
+        loop {
+            let n = self.refresh_gas().await?;
+            if n > 0 {
+                return Ok(n);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(bad(format!(
+                    "no coin of at least {budget} MIST arrived within {FAUCET_WAIT:?}"
+                )));
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn plans() {
+        let b = 10;
+        assert_eq!(split_plan(9, b, 4), None, "cannot pay one budget");
+        assert_eq!(split_plan(10, b, 4), Some((1, 0)));
+        assert_eq!(
+            split_plan(35, b, 4),
+            Some((1, 25)),
+            "two budgets each or one coin"
+        );
+        assert_eq!(split_plan(50, b, 4), Some((2, 20)));
+        assert_eq!(split_plan(1_010, b, 4), Some((4, 250)));
+        assert_eq!(
+            split_plan(1_010, b, 0),
+            Some((1, 1_000)),
+            "a target of 0 is 1"
+        );
+        assert_eq!(
+            split_plan(u64::MAX, u64::MAX / 2, 3),
+            Some((1, u64::MAX / 2 + 1))
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_plan_never_spends_more_than_there_is(total: u64, budget in 1u64..u64::MAX, target in 0usize..300) {
+            match split_plan(total, budget, target) {
+                None => prop_assert!(total < budget),
+                Some((k, each)) => {
+                    prop_assert!(k >= 1 && k <= target.max(1));
+                    prop_assert!((k as u128) * (each as u128) <= (total - budget) as u128);
+                    if k > 1 {
+                        prop_assert!(each >= budget.saturating_mul(2));
+                    }
+                }
+            }
+        }
+    }
+}
