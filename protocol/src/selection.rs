@@ -1,6 +1,9 @@
 //! The selection function: which endpoint serves a request. Pure and deterministic, so `replay` can
 //! recompute every decision. Bit-identical to `move/sources/selection.move`; see docs/protocol.md.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use blake2::digest::consts::U32;
 use blake2::{Blake2b, Digest};
 
@@ -39,28 +42,79 @@ pub fn inflight_of(inflight: &VecMap<Address, u32>, server: &Address) -> u32 {
     inflight.get(server).copied().unwrap_or(0)
 }
 
-/// `selectable(e)`: healthy and under its in-flight cap.
-pub fn selectable(
-    e: &Endpoint,
-    cfg: &HostConfig,
-    inflight: &VecMap<Address, u32>,
-    now: u64,
-) -> bool {
-    e.is_healthy(cfg, now)
-        && (e.max_inflight == 0 || inflight_of(inflight, &e.server) < e.max_inflight)
+/// `selectable(e)`: healthy and under its in-flight cap (`load` = its pending requests).
+pub fn selectable(e: &Endpoint, cfg: &HostConfig, load: u32, now: u64) -> bool {
+    e.is_healthy(cfg, now) && (e.max_inflight == 0 || load < e.max_inflight)
+}
+
+/// The in-flight count of every endpoint, by index, when selection needs them (a capped endpoint,
+/// or `least_inflight`); empty otherwise. The Move code looks each one up in the `VecMap`
+/// (linear); the twin reads the map once, so a selection is O(n) instead of O(n^2), with the same
+/// results.
+fn loads(input: &SelectInput) -> Vec<u32> {
+    let needed = input.policy == Policy::LeastInflight
+        || input.endpoints.iter().any(|e| e.max_inflight != 0);
+    let held = &input.inflight.contents;
+    if !needed {
+        return Vec::new();
+    }
+    if held.is_empty() {
+        return vec![0; input.endpoints.len()];
+    }
+    if held.len() * input.endpoints.len() <= 256 {
+        // Small: scanning beats building a map.
+        return input
+            .endpoints
+            .iter()
+            .map(|e| inflight_of(input.inflight, &e.server))
+            .collect();
+    }
+    let mut by: HashMap<&Address, u32, BuildHasherDefault<AddressHasher>> =
+        HashMap::with_capacity_and_hasher(held.len(), Default::default());
+    by.extend(held.iter().map(|e| (&e.key, e.value)));
+    input
+        .endpoints
+        .iter()
+        .map(|e| by.get(&e.server).copied().unwrap_or(0))
+        .collect()
+}
+
+/// Addresses are hashes already: their first eight bytes are a good hash (no SipHash needed).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for (i, b) in bytes.iter().take(8).enumerate() {
+            self.0 ^= (*b as u64) << (8 * i);
+        }
+    }
+}
+
+/// An endpoint's in-flight count from [`loads`] (only read for a capped endpoint).
+fn load_of(loads: &[u32], i: usize, e: &Endpoint) -> u32 {
+    if e.max_inflight == 0 {
+        0
+    } else {
+        loads[i]
+    }
 }
 
 /// The candidate tier: selectable ACTIVE endpoints, else selectable STANDBY ones.
-fn candidates(input: &SelectInput) -> (Vec<usize>, bool) {
+fn candidates(input: &SelectInput, loads: &[u32]) -> (Vec<usize>, bool) {
     let tier = |role: u8| -> Vec<usize> {
         input
             .endpoints
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
+            .filter(|(i, e)| {
                 e.role == role
                     && Some(e.server) != input.exclude
-                    && selectable(e, input.config, input.inflight, input.now)
+                    && selectable(e, input.config, load_of(loads, *i, e), input.now)
             })
             .map(|(i, _)| i)
             .collect()
@@ -75,14 +129,15 @@ fn candidates(input: &SelectInput) -> (Vec<usize>, bool) {
 
 /// Selects the endpoint for one request; `ENoHealthyEndpoint` when there is none.
 pub fn select(input: &SelectInput) -> Result<Selection, MoveAbort> {
-    let (c, standby) = candidates(input);
+    let loads = loads(input);
+    let (c, standby) = candidates(input, &loads);
     if c.is_empty() {
         return Err(MoveAbort::NoHealthyEndpoint);
     }
     let index = match input.policy {
         Policy::RoundRobin => pick_rr(&c, input.rr),
         Policy::Weighted => weighted(input, &c),
-        Policy::LeastInflight => least_inflight(input, &c),
+        Policy::LeastInflight => least_inflight(input, &loads, &c),
         Policy::Affinity if input.key.is_empty() => pick_rr(&c, input.rr),
         Policy::Affinity => affinity(input, &c),
         Policy::Random => {
@@ -128,14 +183,8 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
     a
 }
 
-fn least_inflight(input: &SelectInput, c: &[usize]) -> usize {
-    let load = |i: usize| {
-        let e = &input.endpoints[i];
-        (
-            inflight_of(input.inflight, &e.server) as u64,
-            e.weight as u64,
-        )
-    };
+fn least_inflight(input: &SelectInput, loads: &[u32], c: &[usize]) -> usize {
+    let load = |i: usize| (loads[i] as u64, input.endpoints[i].weight as u64);
     // Minimal inflight/weight, compared by cross-multiplication; ties in candidate order.
     let mut best: Vec<usize> = Vec::new();
     for &i in c {

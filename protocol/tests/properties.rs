@@ -271,7 +271,7 @@ impl Sim {
         let now = self.now;
         let was_selectable = |a: &Address| {
             let ep = host.endpoint(a).expect("assigned to an endpoint");
-            selectable(ep, &host.config, &pipe.pipe.inflight, now)
+            selectable(ep, &host.config, pipe.inflight_of(a), now)
         };
         match e {
             Event::Completed(c) => {

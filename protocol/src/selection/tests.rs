@@ -279,3 +279,104 @@ fn hashes_match_known_blake2b256_values() {
         be_u64(&blake2b256(&[&[0u8; 32]]))
     );
 }
+
+/// The selection as Move computes it: every in-flight count looked up in the `VecMap` where it is
+/// needed. The twin's one-pass `loads` must give the same result for every input.
+fn select_as_move(input: &SelectInput) -> Result<Selection, MoveAbort> {
+    let ok = |e: &Endpoint| {
+        e.is_healthy(input.config, input.now)
+            && (e.max_inflight == 0 || inflight_of(input.inflight, &e.server) < e.max_inflight)
+    };
+    let tier = |role: u8| -> Vec<usize> {
+        (0..input.endpoints.len())
+            .filter(|&i| {
+                let e = &input.endpoints[i];
+                e.role == role && Some(e.server) != input.exclude && ok(e)
+            })
+            .collect()
+    };
+    let (c, standby) = match tier(ROLE_ACTIVE) {
+        a if a.is_empty() => (tier(ROLE_STANDBY), true),
+        a => (a, false),
+    };
+    if c.is_empty() {
+        return Err(MoveAbort::NoHealthyEndpoint);
+    }
+    if input.policy != Policy::LeastInflight {
+        // Only least_inflight reads the counts after the candidates; the rest is shared code.
+        let loads: Vec<u32> = input
+            .endpoints
+            .iter()
+            .map(|e| inflight_of(input.inflight, &e.server))
+            .collect();
+        assert_eq!(candidates(input, &loads), (c.clone(), standby));
+        return select(input);
+    }
+    let load = |i: usize| {
+        let e = &input.endpoints[i];
+        (
+            inflight_of(input.inflight, &e.server) as u64,
+            e.weight as u64,
+        )
+    };
+    let mut best: Vec<usize> = Vec::new();
+    for &i in &c {
+        match best.first() {
+            None => best.push(i),
+            Some(&b) => {
+                let ((fi, wi), (fb, wb)) = (load(i), load(b));
+                if fi * wb < fb * wi {
+                    best = vec![i];
+                } else if fi * wb == fb * wi {
+                    best.push(i);
+                }
+            }
+        }
+    }
+    Ok(Selection {
+        index: pick_rr(&best, input.rr),
+        standby,
+    })
+}
+
+mod one_pass_loads {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn select_equals_the_move_lookups(
+            eps in proptest::collection::vec((1u32..5, 0u32..4, any::<bool>(), any::<bool>()), 1..40),
+            held in proptest::collection::vec((0u8..60, 0u32..6), 0..50),
+            policy in 0u8..6,
+            rr in any::<u64>(),
+            exclude in proptest::option::of(0u8..40),
+        ) {
+            let endpoints: Vec<Endpoint> = eps
+                .iter()
+                .enumerate()
+                .map(|(i, &(weight, cap, standby, healthy))| {
+                    let mut e = ep(i as u8, weight, if standby { ROLE_STANDBY } else { ROLE_ACTIVE }, "");
+                    e.max_inflight = cap;
+                    if !healthy {
+                        e.state = STATE_DRAINING;
+                    }
+                    e
+                })
+                .collect();
+            // Counts for endpoints and for servers that are no endpoint any more.
+            let mut inflight = VecMap::new();
+            for (who, n) in held {
+                if inflight.get(&addr(who)).is_none() {
+                    inflight.insert(addr(who), n);
+                }
+            }
+            let c = cfg();
+            let mut inp = input(&endpoints, &c, &inflight, Policy::from_u8(policy).unwrap());
+            inp.rr = rr;
+            inp.exclude = exclude.map(addr);
+            prop_assert_eq!(select(&inp), select_as_move(&inp));
+        }
+    }
+}
