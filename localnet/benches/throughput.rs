@@ -247,7 +247,10 @@ async fn bench(label: &str, data_dir: Option<std::path::PathBuf>) {
         let node = node.clone();
         async move {
             let e = node.submit(tx, vec![sig]).await.expect("executes");
-            assert_eq!(e.effects.status(), &sui_sdk_types::ExecutionStatus::Success);
+            assert_eq!(
+                e.executed.effects.status(),
+                &sui_sdk_types::ExecutionStatus::Success
+            );
         }
     })
     .await;

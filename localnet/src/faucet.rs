@@ -77,6 +77,7 @@ async fn send(f_node: &Faucet, to: Address) -> Result<Vec<Value>, String> {
     let gas = f_node
         .node
         .read()
+        .map_err(|e| e.to_string())?
         .ledger
         .object_ref(&genesis::faucet_coin_id())
         .ok_or("the faucet coin is gone")?;
@@ -92,14 +93,14 @@ async fn send(f_node: &Faucet, to: Address) -> Result<Vec<Value>, String> {
         .submit(tx, sigs)
         .await
         .map_err(|e| e.to_string())?;
-    let TransactionEffects::V2(fx) = &e.effects else {
+    let TransactionEffects::V2(fx) = &e.executed.effects else {
         return Err("unexpected effects version".into());
     };
     let coins = fx
         .changed_objects
         .iter()
         .filter(|c| c.id_operation == IdOperation::Created && matches!(c.output_state, ObjectOut::ObjectWrite { owner: Owner::Address(a), .. } if a == to))
-        .map(|c| json!({ "amount": FAUCET_COIN_VALUE, "id": c.object_id.to_string(), "transferTxDigest": e.digest.to_string() }))
+        .map(|c| json!({ "amount": FAUCET_COIN_VALUE, "id": c.object_id.to_string(), "transferTxDigest": e.executed.digest.to_string() }))
         .collect();
     Ok(coins)
 }

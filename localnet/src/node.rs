@@ -1,6 +1,11 @@
 //! The node: owns the ledger and the chain, runs the commit loop on its own thread (execute a group
 //! of submitted transactions, log them, one fsync, then acknowledge), forms checkpoints (on an
 //! interval, or right after each group in immediate mode) and publishes them to subscribers.
+//!
+//! Nothing is visible before it is durable: the commit loop holds the state's write lock from the
+//! first execution of a group until its fsync, so a reader never sees state a crash would drop.
+//! If the log cannot be written the node fails for good: every later read and submission is
+//! refused (its memory holds state the log does not), and a restart replays what is durable.
 
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc, RwLock, RwLockReadGuard};
@@ -36,6 +41,11 @@ pub struct State {
     pub chain: Chain,
 }
 
+/// The write-ahead log failed: the node serves nothing until it is restarted.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the node stopped after its write-ahead log failed ({0}); restart it to recover what is durable")]
+pub struct Failed(pub String);
+
 #[derive(Debug, thiserror::Error)]
 pub enum SubmitError {
     #[error(transparent)]
@@ -57,14 +67,23 @@ pub enum StartError {
     Replay { index: usize, reason: String },
 }
 
+/// A durable transaction: its execution and the checkpoint it is in (if one is formed yet).
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub executed: Arc<Executed>,
+    pub checkpoint: Option<u64>,
+}
+
 struct Submission {
     tx: Transaction,
     signatures: Vec<UserSignature>,
-    reply: oneshot::Sender<Result<Arc<Executed>, SubmitError>>,
+    reply: oneshot::Sender<Result<Committed, SubmitError>>,
 }
 
 struct Inner {
     state: RwLock<State>,
+    /// Set (under the write lock) when the log failed.
+    failed: std::sync::OnceLock<Failed>,
     submit: mpsc::SyncSender<Submission>,
     checkpoints: broadcast::Sender<Arc<Checkpoint>>,
 }
@@ -137,6 +156,7 @@ impl Node {
         let (checkpoints, _) = broadcast::channel(1024);
         let inner = Arc::new(Inner {
             state: RwLock::new(state),
+            failed: std::sync::OnceLock::new(),
             submit,
             checkpoints,
         });
@@ -154,10 +174,13 @@ impl Node {
         &self,
         tx: Transaction,
         signatures: Vec<UserSignature>,
-    ) -> Result<Arc<Executed>, SubmitError> {
+    ) -> Result<Committed, SubmitError> {
         // Signatures are checked here, on the caller's task, so that this costly check runs in
         // parallel and not inside the commit loop's critical section.
         exec::check::signature(&tx, &signatures)?;
+        if let Some(f) = self.inner.failed.get() {
+            return Err(SubmitError::Unavailable(f.to_string()));
+        }
         let (reply, rx) = oneshot::channel();
         self.inner
             .submit
@@ -171,13 +194,18 @@ impl Node {
     }
 
     /// Runs a transaction on a copy of the ledger; nothing is kept.
-    pub fn simulate(&self, tx: Transaction) -> Result<Executed, Reject> {
-        let mut ledger = self.read().ledger.clone();
-        exec::simulate(&mut ledger, tx, now_ms())
+    pub fn simulate(&self, tx: Transaction) -> Result<Result<Executed, Reject>, Failed> {
+        let mut ledger = self.read()?.ledger.clone();
+        Ok(exec::simulate(&mut ledger, tx, now_ms()))
     }
 
-    pub fn read(&self) -> RwLockReadGuard<'_, State> {
-        self.inner.state.read().unwrap_or_else(|p| p.into_inner())
+    /// The durable state, unless the node failed.
+    pub fn read(&self) -> Result<RwLockReadGuard<'_, State>, Failed> {
+        let st = self.inner.state.read().unwrap_or_else(|p| p.into_inner());
+        match self.inner.failed.get() {
+            Some(f) => Err(f.clone()),
+            None => Ok(st),
+        }
     }
 
     /// Checkpoints formed from now on.
@@ -251,12 +279,12 @@ fn commit_loop(
         }
         let mut acks = Vec::new();
         let mut formed = None;
-        {
+        let committed: Vec<_> = {
             let mut st = inner.state.write().unwrap_or_else(|p| p.into_inner());
             for s in batch {
                 let digest = s.tx.digest();
                 if let Some(t) = st.chain.txs.get(&digest) {
-                    acks.push((s.reply, Ok(t.executed.clone())));
+                    acks.push((s.reply, t.executed.clone()));
                     continue;
                 }
                 let tx_bytes = bcs::to_bytes(&s.tx).expect("transaction serialises");
@@ -272,7 +300,7 @@ fn commit_loop(
                         }
                         let e = Arc::new(e);
                         st.chain.record(e.clone());
-                        acks.push((s.reply, Ok(e)));
+                        acks.push((s.reply, e));
                     }
                     Err(r) => {
                         let _ = s.reply.send(Err(r.into()));
@@ -295,26 +323,126 @@ fn commit_loop(
                 }
                 formed = Some(cp);
             }
-        }
-        if let Some(w) = wal.as_mut() {
-            if let Err(e) = w.sync() {
-                tracing::error!(error = %e, "write-ahead log sync failed; the node stops accepting transactions");
-                for (reply, _) in acks {
-                    let _ = reply.send(Err(SubmitError::Unavailable(format!(
-                        "durability failure: {e}"
-                    ))));
+            // The checkpoint of each acknowledged transaction, read while the lock is held.
+            let acks: Vec<_> = acks
+                .into_iter()
+                .map(|(reply, executed)| {
+                    let checkpoint = st
+                        .chain
+                        .txs
+                        .get(&executed.digest)
+                        .and_then(|t| t.checkpoint);
+                    (
+                        reply,
+                        Committed {
+                            executed,
+                            checkpoint,
+                        },
+                    )
+                })
+                .collect();
+            // Still under the write lock: readers see the group only once it is durable.
+            if let Some(w) = wal.as_mut() {
+                if let Err(e) = w.sync() {
+                    tracing::error!(error = %e, "write-ahead log sync failed; the node stops");
+                    let failed = Failed(e.to_string());
+                    let _ = inner.failed.set(failed.clone());
+                    for (reply, _) in acks {
+                        let _ = reply.send(Err(SubmitError::Unavailable(failed.to_string())));
+                    }
+                    return;
                 }
-                return;
             }
-        }
+            acks
+        };
         // Publish before acknowledging: once a client holds its effects, the checkpoint is both
         // readable and already streamed, so "backfill to latest, then subscribe" neither misses
         // nor repeats it.
         if let Some(cp) = formed {
             let _ = inner.checkpoints.send(cp);
         }
-        for (reply, r) in acks {
-            let _ = reply.send(r);
+        for (reply, c) in committed {
+            let _ = reply.send(Ok(c));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::genesis;
+    use crate::txb;
+
+    fn node(dir: &std::path::Path) -> Node {
+        Node::start(NodeConfig {
+            data_dir: Some(dir.to_path_buf()),
+            cadence: Cadence::Immediate,
+        })
+        .unwrap()
+    }
+
+    /// A faucet transfer of one coin to `to` (the faucet coin at its current version).
+    fn transfer(n: &Node, to: u8) -> (Transaction, Vec<UserSignature>) {
+        let gas = n
+            .read()
+            .unwrap()
+            .ledger
+            .object_ref(&genesis::faucet_coin_id())
+            .unwrap();
+        let to = sui_sdk_types::Address::new([to; 32]);
+        txb::transfer_coins(&genesis::faucet_key(), &gas, to, 1, 1_000)
+    }
+
+    #[tokio::test]
+    async fn a_failed_log_stops_the_node_and_a_restart_keeps_what_is_durable() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = node(dir.path());
+        let (tx, sigs) = transfer(&n, 1);
+        let kept = tx.digest();
+        n.submit(tx, sigs).await.unwrap();
+
+        crate::wal::failing::set(&dir.path().join("chain.wal"), true);
+        let (tx, sigs) = transfer(&n, 2);
+        let lost = tx.digest();
+        let err = n.submit(tx, sigs).await.unwrap_err();
+        assert!(
+            matches!(&err, SubmitError::Unavailable(m) if m.contains("write-ahead log failed")),
+            "{err}"
+        );
+        // Its memory holds a transaction the log does not: nothing may be read or added now.
+        let f = n.read().err().expect("reads are refused");
+        assert!(f.to_string().contains("injected write failure"), "{f}");
+        let (tx, sigs) = any_transfer();
+        assert!(matches!(
+            n.submit(tx.clone(), sigs).await,
+            Err(SubmitError::Unavailable(m)) if m.contains("restart it")
+        ));
+        assert!(n.simulate(tx).is_err());
+        drop(n);
+
+        crate::wal::failing::set(&dir.path().join("chain.wal"), false);
+        let n = node(dir.path());
+        let st = n.read().unwrap();
+        assert!(
+            st.chain.txs.contains_key(&kept),
+            "the acknowledged one survives"
+        );
+        assert!(!st.chain.txs.contains_key(&lost), "the failed one is gone");
+    }
+
+    /// A signed transfer (its gas reference does not matter: it is refused before any check).
+    fn any_transfer() -> (Transaction, Vec<UserSignature>) {
+        let gas = sui_sdk_types::ObjectReference::new(
+            genesis::faucet_coin_id(),
+            1,
+            sui_sdk_types::Digest::ZERO,
+        );
+        txb::transfer_coins(
+            &genesis::faucet_key(),
+            &gas,
+            sui_sdk_types::Address::ZERO,
+            1,
+            1,
+        )
     }
 }

@@ -98,6 +98,10 @@ impl Wal {
             path: self.path.clone(),
             source,
         };
+        #[cfg(test)]
+        if failing::is(&self.path) {
+            return Err(io(std::io::Error::other("injected write failure")));
+        }
         self.file.write_all(&self.buf).map_err(io)?;
         self.file.sync_data().map_err(io)?;
         self.buf.clear();
@@ -149,6 +153,27 @@ fn read_full(r: &mut impl Read, buf: &mut [u8]) -> std::io::Result<bool> {
         }
     }
     Ok(true)
+}
+
+/// Test hook: logs at these paths fail to write (a full or broken disk).
+#[cfg(test)]
+pub(crate) mod failing {
+    use std::path::{Path, PathBuf};
+    use std::sync::Mutex;
+
+    static PATHS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+    pub fn set(path: &Path, failing: bool) {
+        let mut p = PATHS.lock().unwrap();
+        p.retain(|x| x != path);
+        if failing {
+            p.push(path.to_path_buf());
+        }
+    }
+
+    pub fn is(path: &Path) -> bool {
+        PATHS.lock().unwrap().iter().any(|x| x == path)
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ pub struct Executed {
     pub effects: TransactionEffects,
     pub events: Option<TransactionEvents>,
     pub timestamp_ms: u64,
+    /// The Move type of every object it wrote (read once, at execution, so answers about the
+    /// transaction need not read the ledger again).
+    pub object_types: Vec<(sui_sdk_types::Address, sui_sdk_types::StructTag)>,
 }
 
 /// Checks, runs and commits `tx` to `ledger` at clock time `now` (ms). A refused transaction
@@ -80,6 +83,17 @@ fn run_checked(
         run.rollback();
     }
     let (effects, events) = effects::finalize(run, &tx, before, gas, status, digest);
+    let TransactionEffects::V2(fx) = &effects else {
+        unreachable!("v2 effects")
+    };
+    let object_types = fx
+        .changed_objects
+        .iter()
+        .filter_map(|c| {
+            let (_, body) = ledger.get(&c.object_id)?;
+            Some((c.object_id, Ledger::struct_type(body)?))
+        })
+        .collect();
     Ok(Executed {
         digest,
         transaction: tx,
@@ -87,6 +101,7 @@ fn run_checked(
         effects,
         events,
         timestamp_ms: now,
+        object_types,
     })
 }
 

@@ -60,14 +60,20 @@ pub fn object(ledger: &Ledger, id: &Address, m: &FieldMaskTree) -> Option<pb::Ob
     Some(pb::Object::merge_from(&full, m))
 }
 
-/// An executed transaction as a masked proto ExecutedTransaction.
+/// True when answering with `m` reads the ledger (only the `objects` field does).
+pub fn needs_ledger(m: &FieldMaskTree) -> bool {
+    m.contains("objects")
+}
+
+/// An executed transaction as a masked proto ExecutedTransaction. `ledger` is needed only when
+/// [`needs_ledger`] says so.
 pub fn executed(
-    ledger: &Ledger,
+    ledger: Option<&Ledger>,
     e: &Executed,
     checkpoint: Option<u64>,
     m: &FieldMaskTree,
 ) -> pb::ExecutedTransaction {
-    let objects = if m.contains("objects") {
+    let objects = if let Some(ledger) = ledger.filter(|_| m.contains("objects")) {
         let sui_sdk_types::TransactionEffects::V2(fx) = &e.effects else {
             unreachable!("v2 effects")
         };
@@ -107,8 +113,8 @@ pub fn executed(
                 .as_deref()
                 .and_then(|s| s.parse::<Address>().ok())
             {
-                if let Some((_, body)) = ledger.get(&id) {
-                    c.object_type = Ledger::struct_type(body).map(|t| t.to_string());
+                if let Some((_, t)) = e.object_types.iter().find(|(o, _)| *o == id) {
+                    c.object_type = Some(t.to_string());
                 }
             }
         }
@@ -124,7 +130,7 @@ pub fn executed(
 }
 
 /// A checkpoint as a masked proto Checkpoint (transactions masked by `transactions.*`).
-pub fn checkpoint(ledger: &Ledger, cp: &Checkpoint, m: &FieldMaskTree) -> pb::Checkpoint {
+pub fn checkpoint(ledger: Option<&Ledger>, cp: &Checkpoint, m: &FieldMaskTree) -> pb::Checkpoint {
     let mut full = pb::Checkpoint::default();
     full.merge(&cp.summary, &FieldMaskTree::new_wildcard());
     full.merge(cp.contents.clone(), &FieldMaskTree::new_wildcard());

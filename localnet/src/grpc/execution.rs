@@ -51,19 +51,19 @@ impl TransactionExecutionService for Execution {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let executed = self.0.submit(tx, sigs).await.map_err(|e| match e {
+        let c = self.0.submit(tx, sigs).await.map_err(|e| match e {
             SubmitError::Rejected(r) => reject_status(r),
             SubmitError::Unavailable(m) => Status::unavailable(m),
         })?;
         let m = mask(r.read_mask.as_ref(), "digest,effects,events");
-        let st = self.0.read();
-        let checkpoint = st
-            .chain
-            .txs
-            .get(&executed.digest)
-            .and_then(|t| t.checkpoint);
         let mut out = pb::ExecuteTransactionResponse::default();
-        out.transaction = Some(convert::executed(&st.ledger, &executed, checkpoint, &m));
+        out.transaction = Some(if convert::needs_ledger(&m) {
+            let st = self.0.read().map_err(super::failed)?;
+            convert::executed(Some(&st.ledger), &c.executed, c.checkpoint, &m)
+        } else {
+            // Most answers need no lock: the execution carries what they show.
+            convert::executed(None, &c.executed, c.checkpoint, &m)
+        });
         Ok(Response::new(out))
     }
 
@@ -80,7 +80,11 @@ impl TransactionExecutionService for Execution {
             self.select_gas(&mut t)?;
         }
         let mut tx = transaction(Some(&t))?;
-        let mut executed = self.0.simulate(tx.clone()).map_err(reject_status)?;
+        let mut executed = self
+            .0
+            .simulate(tx.clone())
+            .map_err(super::failed)?
+            .map_err(reject_status)?;
         if r.do_gas_selection.unwrap_or(false)
             && t.bcs.is_none()
             && t.gas_payment
@@ -95,15 +99,19 @@ impl TransactionExecutionService for Execution {
                 COMPUTATION_UNITS * tx.gas_payment.price,
                 tx.gas_payment.budget,
             );
-            executed = self.0.simulate(tx).map_err(reject_status)?;
+            executed = self
+                .0
+                .simulate(tx)
+                .map_err(super::failed)?
+                .map_err(reject_status)?;
         }
         let m = mask(r.read_mask.as_ref(), "transaction.effects");
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let tm = m
             .subtree("transaction")
             .unwrap_or_else(sui_rpc::field::FieldMaskTree::new_wildcard);
         let mut out = pb::SimulateTransactionResponse::default();
-        out.transaction = Some(convert::executed(&st.ledger, &executed, None, &tm));
+        out.transaction = Some(convert::executed(Some(&st.ledger), &executed, None, &tm));
         Ok(Response::new(out))
     }
 }
@@ -128,7 +136,7 @@ impl Execution {
             g.price = Some(REFERENCE_GAS_PRICE);
         }
         if g.objects.is_empty() {
-            let st = self.0.read();
+            let st = self.0.read().map_err(super::failed)?;
             let mut coins: Vec<_> = st
                 .ledger
                 .owned_by(&sender)

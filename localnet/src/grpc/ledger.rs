@@ -20,7 +20,7 @@ impl LedgerService for Ledger {
         &self,
         _: Request<pb::GetServiceInfoRequest>,
     ) -> Result<Response<pb::GetServiceInfoResponse>, Status> {
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let latest = st.chain.latest().expect("checkpoint 0 exists");
         let mut out = pb::GetServiceInfoResponse::default();
         out.chain_id = st.chain.chain_id().map(|d| d.to_string());
@@ -40,7 +40,7 @@ impl LedgerService for Ledger {
     ) -> Result<Response<pb::GetObjectResponse>, Status> {
         let r = req.into_inner();
         let id = convert::address("object_id", r.object_id.as_deref())?;
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let m = mask(r.read_mask.as_ref(), OBJECT_MASK);
         let o = convert::object(&st.ledger, &id, &m)
             .ok_or_else(|| Status::not_found(format!("object {id} not found")))?;
@@ -64,7 +64,7 @@ impl LedgerService for Ledger {
                 "at most 1000 objects per BatchGetObjects",
             ));
         }
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let m = mask(r.read_mask.as_ref(), OBJECT_MASK);
         let objects = r
             .requests
@@ -99,7 +99,7 @@ impl LedgerService for Ledger {
     ) -> Result<Response<pb::GetTransactionResponse>, Status> {
         let r = req.into_inner();
         let d = convert::digest("digest", r.digest.as_deref())?;
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         // As on Sui, a transaction is readable once its checkpoint is formed.
         let t = st
             .chain
@@ -109,7 +109,12 @@ impl LedgerService for Ledger {
             .ok_or_else(|| Status::not_found(format!("transaction {d} not found")))?;
         let m = mask(r.read_mask.as_ref(), "digest");
         let mut out = pb::GetTransactionResponse::default();
-        out.transaction = Some(convert::executed(&st.ledger, &t.executed, t.checkpoint, &m));
+        out.transaction = Some(convert::executed(
+            Some(&st.ledger),
+            &t.executed,
+            t.checkpoint,
+            &m,
+        ));
         Ok(Response::new(out))
     }
 
@@ -118,7 +123,7 @@ impl LedgerService for Ledger {
         req: Request<pb::GetCheckpointRequest>,
     ) -> Result<Response<pb::GetCheckpointResponse>, Status> {
         let r = req.into_inner();
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let cp = match r.checkpoint_id {
             None => st.chain.latest().cloned(),
             Some(pb::get_checkpoint_request::CheckpointId::SequenceNumber(n)) => {
@@ -133,7 +138,7 @@ impl LedgerService for Ledger {
         let cp = cp.ok_or_else(|| Status::not_found("checkpoint not found (not yet formed?)"))?;
         let m = mask(r.read_mask.as_ref(), "sequence_number,digest");
         let mut out = pb::GetCheckpointResponse::default();
-        out.checkpoint = Some(convert::checkpoint(&st.ledger, &cp, &m));
+        out.checkpoint = Some(convert::checkpoint(Some(&st.ledger), &cp, &m));
         Ok(Response::new(out))
     }
 
@@ -145,7 +150,7 @@ impl LedgerService for Ledger {
         if r.epoch.is_some_and(|e| e != 0) {
             return Err(Status::not_found("the localnet only has epoch 0"));
         }
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let first = st.chain.checkpoints.first().expect("checkpoint 0");
         let mut epoch = pb::Epoch::default();
         epoch.epoch = Some(0);

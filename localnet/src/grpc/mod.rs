@@ -23,6 +23,11 @@ pub use execution::reject_status;
 pub(crate) type BoxStream<T> =
     std::pin::Pin<Box<dyn futures::Stream<Item = Result<T, Status>> + Send + 'static>>;
 
+/// UNAVAILABLE: the node failed (its log could not be written) and serves nothing.
+pub(crate) fn failed(f: crate::node::Failed) -> Status {
+    Status::unavailable(f.to_string())
+}
+
 /// UNIMPLEMENTED naming the call.
 pub(crate) fn unimplemented(call: &str) -> Status {
     Status::unimplemented(format!("{call} is not served by the dtp localnet (as on Sui 1.60: follow checkpoints with SubscribeCheckpoints and GetCheckpoint)"))

@@ -65,7 +65,7 @@ impl StateService for State {
         let start = after(r.page_token.as_deref())?;
         let size = page_size(r.page_size);
         let m = mask(r.read_mask.as_ref(), "object_id,version,object_type");
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let mut ids: Vec<Address> = st
             .ledger
             .owned_by(&owner)
@@ -109,7 +109,12 @@ impl StateService for State {
             .map(|t| t == StructTag::sui())
             .map_err(|e| Status::invalid_argument(format!("coin_type `{coin_type}`: {e}")))?;
         let total = if is_sui {
-            self.0.read().ledger.balance(&owner).0
+            self.0
+                .read()
+                .map_err(super::failed)?
+                .ledger
+                .balance(&owner)
+                .0
         } else {
             0
         };
@@ -132,7 +137,7 @@ impl StateService for State {
         let start = after(r.page_token.as_deref())?;
         let size = page_size(r.page_size);
         let m = mask(r.read_mask.as_ref(), "parent,field_id,name,value_type");
-        let st = self.0.read();
+        let st = self.0.read().map_err(super::failed)?;
         let mut ids: Vec<Address> = st
             .ledger
             .table_children(&parent)

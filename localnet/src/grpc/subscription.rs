@@ -26,6 +26,9 @@ impl SubscriptionService for Subscription {
     ) -> Result<Response<BoxStream<pb::SubscribeCheckpointsResponse>>, Status> {
         let r = req.into_inner();
         let m = mask(r.read_mask.as_ref(), "sequence_number,digest");
+        let needs_ledger = m
+            .subtree("transactions")
+            .is_some_and(|t| convert::needs_ledger(&t));
         let mut rx = self.node.subscribe();
         let node = self.node.clone();
         let mut shutdown = self.shutdown.clone();
@@ -37,12 +40,24 @@ impl SubscriptionService for Subscription {
                 };
                 match next {
                     Ok(cp) => {
-                        let msg = {
-                            let st = node.read();
+                        let build = |ledger: Option<&crate::ledger::Ledger>| {
                             let mut out = pb::SubscribeCheckpointsResponse::default();
                             out.cursor = Some(cp.summary.sequence_number);
-                            out.checkpoint = Some(convert::checkpoint(&st.ledger, &cp, &m));
+                            out.checkpoint = Some(convert::checkpoint(ledger, &cp, &m));
                             out
+                        };
+                        // A checkpoint carries what it shows; only `objects` reads the ledger.
+                        let msg = if needs_ledger {
+                            node.read().map(|st| build(Some(&st.ledger)))
+                        } else {
+                            Ok(build(None))
+                        };
+                        let msg = match msg {
+                            Ok(msg) => msg,
+                            Err(f) => {
+                                let _ = tx.send(Err(super::failed(f))).await;
+                                return;
+                            }
                         };
                         if tx.send(Ok(msg)).await.is_err() {
                             return;
