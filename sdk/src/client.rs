@@ -316,6 +316,18 @@ impl Client {
         function: &str,
         build: impl FnOnce(&mut TransactionBuilder),
     ) -> Result<Outcome> {
+        self.execute_with_budget(function, self.inner.cfg.gas_budget, build)
+            .await
+    }
+
+    /// [`Client::execute`] with a gas budget of its own (above the configured one for calls that
+    /// store many bytes: storage is paid from the budget).
+    pub async fn execute_with_budget(
+        &self,
+        function: &str,
+        budget: u64,
+        build: impl FnOnce(&mut TransactionBuilder),
+    ) -> Result<Outcome> {
         let key = self.key()?;
         // Given back as it was if this future is dropped before the coin's fate is known.
         let mut lease = self.take_gas().await?;
@@ -327,7 +339,7 @@ impl Client {
             gas.version(),
             *gas.digest(),
         )]);
-        b.set_gas_budget(self.inner.cfg.gas_budget);
+        b.set_gas_budget(budget);
         b.set_gas_price(self.inner.rgp);
         build(&mut b);
         let mut tx = b
@@ -380,6 +392,10 @@ impl Client {
                 // A coin too poor for the budget leaves the pool (it would only be refused
                 // again); another coin (or a merge, or the faucet) pays instead. Each such retry
                 // shrinks the pool, so they end.
+                // A coin that pays the usual budget but not this call's larger one stays.
+                Err(Error::Rejected(m)) if is_too_poor(m) && budget > self.inner.cfg.gas_budget => {
+                    false
+                }
                 Err(Error::Rejected(m)) if is_too_poor(m) => {
                     lease.disarm();
                     self.inner.gas.forget(*gas.object_id()).await;

@@ -44,6 +44,10 @@ fn endpoint_values(a: &EndpointArgs) -> Vec<Value> {
     ]
 }
 
+/// What storing one byte costs on Sui (storage price 76 per unit, 100 units per byte), an upper
+/// bound of what a call's stored bytes add to its gas.
+pub const STORAGE_MIST_PER_BYTE: u64 = 7_600;
+
 impl Client {
     /// Calls `name` with `objs` and the pure arguments `vals` in schema order.
     pub async fn call(&self, name: &str, objs: Objects, vals: Vec<Value>) -> Result<Outcome> {
@@ -74,7 +78,26 @@ impl Client {
             )));
         }
         let package = self.package();
-        self.execute(name, move |b| {
+        // Bytes a call may store (a payload, a label) are paid from the budget: at Sui's storage
+        // price a 16 KiB payload alone needs about 125,000,000 MIST, over the default budget
+        // (50,000,000 covers about 6 KiB).
+        let stored: u64 = pure_vals
+            .iter()
+            .map(|v| match v {
+                Value::Bytes(b) => b.len() as u64,
+                Value::String(s) => s.len() as u64,
+                _ => 0,
+            })
+            .sum();
+        // The configured budget covers small calls; a call storing more gets its storage plus
+        // half that budget for the rest.
+        let base = self.config().gas_budget;
+        let budget = base.max(
+            stored
+                .saturating_mul(STORAGE_MIST_PER_BYTE)
+                .saturating_add(base / 2),
+        );
+        self.execute_with_budget(name, budget, move |b| {
             let mut pv = pure_vals.into_iter();
             let args = inputs
                 .into_iter()

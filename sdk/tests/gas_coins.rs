@@ -204,3 +204,56 @@ fn free_port() -> u16 {
         .unwrap()
         .port()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_payload_pays_its_storage_from_a_larger_budget() {
+    let net = localnet().await;
+    let key = Key::generate();
+    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
+        .unwrap()
+        .request(key.address())
+        .await
+        .unwrap();
+    let c = Client::connect(
+        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key.clone()),
+    )
+    .await
+    .unwrap();
+    let cfg = HostConfig {
+        healthy_threshold: 1,
+        ..HostConfig::default()
+    };
+    let (host, cap) = c.create_host("big", &cfg).await.unwrap();
+    c.add_endpoint(
+        host,
+        cap,
+        &dtp_protocol::EndpointArgs {
+            server: key.address(),
+            label: "s".into(),
+            region: String::new(),
+            weight: 1,
+            max_inflight: 0,
+            role: 0,
+        },
+    )
+    .await
+    .unwrap();
+    c.heartbeat(host, true, 0).await.unwrap();
+    let pipe = c
+        .create_pipe(host, cap, "p", dtp_protocol::Policy::RoundRobin)
+        .await
+        .unwrap();
+    // A payload near the largest (a pure argument is at most 16 KiB with its length prefix): its
+    // storage alone is over the default 50,000,000 MIST budget, so with that budget the node
+    // fails it with InsufficientGas.
+    let payload = vec![7u8; 16_000];
+    let before = balance(&c, key.address()).await;
+    let a = c.send(pipe, host, payload, vec![], "").await.unwrap();
+    let spent = before - balance(&c, key.address()).await;
+    assert!(
+        spent > c.config().gas_budget,
+        "the send cost {spent} MIST, more than the default budget"
+    );
+    assert_eq!(a.server, key.address());
+    net.stop().await;
+}

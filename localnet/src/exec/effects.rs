@@ -123,6 +123,10 @@ fn failure_status(f: Failure) -> ExecutionStatus {
             error: ExecutionError::InsufficientCoinBalance,
             command: Some(command as u64),
         },
+        Failure::InsufficientGas => ExecutionStatus::Failure {
+            error: ExecutionError::InsufficientGas,
+            command: None,
+        },
     }
 }
 
@@ -134,20 +138,28 @@ struct Write {
     op: IdOperation,
 }
 
-/// Charges gas, versions every written object and builds the effects and events.
+/// A successful run whose gas (computation + storage) is over the budget: nothing was applied,
+/// the caller rolls the run back and finalises it as failed with `InsufficientGas`.
+#[derive(Debug)]
+pub struct OverBudget;
+
+/// Charges gas, versions every written object and builds the effects and events. A successful
+/// run that would cost more than the budget changes nothing here and is `Err(OverBudget)`.
 pub fn finalize(
-    mut run: Run,
+    run: &mut Run,
     tx: &Transaction,
-    before: Before,
+    before: &Before,
     gas: Address,
     status: Result<(), Failure>,
     digest: Digest,
-) -> (TransactionEffects, Option<TransactionEvents>) {
+) -> Result<(TransactionEffects, Option<TransactionEvents>), OverBudget> {
     let lamport = before.lamport;
     let mut writes: Vec<Write> = Vec::new();
     let ok = status.is_ok();
     let changes = std::mem::take(&mut run.changes);
     let entries_before = std::mem::take(&mut run.entries_before);
+    // Table entries inserted below, taken out again if the budget is exceeded.
+    let mut inserted: Vec<Address> = Vec::new();
     let ledger = run.ledger_mut();
     // Mutable inputs are always written (even by a failed transaction), except merged coins.
     for (id, obj_in) in &before.mutable {
@@ -220,6 +232,7 @@ pub fn finalize(
                     _ => IdOperation::None,
                 };
                 if new.is_some() && !ledger.contains(&child) {
+                    inserted.push(child);
                     let meta = Meta {
                         version: 0,
                         owner: Owner::Object(table),
@@ -248,7 +261,6 @@ pub fn finalize(
     // Gas: flat computation, storage by bytes written, rebates of what was overwritten or deleted.
     let price = tx.gas_payment.price;
     let computation_cost = COMPUTATION_UNITS * price;
-    let mut storage_cost = 0u64;
     let mut old_rebates = 0u64;
     for w in &writes {
         if let ObjectIn::Exist { .. } = w.before {
@@ -261,37 +273,56 @@ pub fn finalize(
     }
     let storage_rebate = old_rebates * STORAGE_REBATE_PERCENT / 100;
     let non_refundable_storage_fee = old_rebates - storage_rebate;
-    // Finalise metadata, computing storage per object at its new version.
-    let mut changed = Vec::new();
+    // Storage per written object at its new version, computed before anything is applied.
+    let mut fees: Vec<Option<u64>> = Vec::with_capacity(writes.len());
     for w in &writes {
-        let out = match w.after {
-            None => {
-                ledger.remove(&w.id);
-                ObjectOut::NotExist
-            }
-            Some(owner) => {
-                // In place: cloning the body (a Pipe with its tables) made every call O(pending).
-                let probe = Meta {
+        fees.push(w.after.map(|owner| {
+            let probe = Meta {
+                version: lamport,
+                owner,
+                previous_transaction: digest,
+                storage_rebate: 0,
+            };
+            let (_, body) = ledger.get(&w.id).expect("written object");
+            // In place: cloning the body (a Pipe with its tables) made every call O(pending).
+            let size = bcs::to_bytes(&ledger.materialize(&w.id, &probe, body))
+                .expect("object serialises")
+                .len() as u64;
+            size * STORAGE_PRICE_PER_BYTE
+        }));
+    }
+    let storage_cost: u64 = fees.iter().flatten().sum();
+    if ok && computation_cost.saturating_add(storage_cost) > tx.gas_payment.budget {
+        for id in inserted {
+            ledger.remove(&id);
+        }
+        return Err(OverBudget);
+    }
+    // Out of gas: Sui charges the whole budget (computation fills what storage leaves).
+    let computation_cost = match &status {
+        Err(Failure::InsufficientGas) => tx.gas_payment.budget.saturating_sub(storage_cost),
+        _ => computation_cost,
+    };
+    // Apply: metadata at the new version, deletions.
+    let mut changed = Vec::new();
+    for (w, fee) in writes.iter().zip(fees) {
+        let out = match (w.after, fee) {
+            (Some(owner), Some(fee)) => {
+                let meta = Meta {
                     version: lamport,
                     owner,
                     previous_transaction: digest,
-                    storage_rebate: 0,
-                };
-                let (_, body) = ledger.get(&w.id).expect("written object");
-                let size = bcs::to_bytes(&ledger.materialize(&w.id, &probe, body))
-                    .expect("object serialises")
-                    .len() as u64;
-                let fee = size * STORAGE_PRICE_PER_BYTE;
-                storage_cost += fee;
-                let meta = Meta {
                     storage_rebate: fee,
-                    ..probe
                 };
                 ledger.set_owner(&w.id, owner);
                 ledger.get_mut(&w.id).expect("written object").0 = meta;
                 let (meta, body) = ledger.get(&w.id).expect("written object");
                 let digest = ledger.materialize(&w.id, meta, body).digest();
                 ObjectOut::ObjectWrite { digest, owner }
+            }
+            _ => {
+                ledger.remove(&w.id);
+                ObjectOut::NotExist
             }
         };
         changed.push(ChangedObject {
@@ -335,18 +366,18 @@ pub fn finalize(
         transaction_digest: digest,
         gas_object_index,
         events_digest: events.as_ref().map(|e| e.digest()),
-        dependencies: before.dependencies.into_iter().collect(),
+        dependencies: before.dependencies.iter().copied().collect(),
         lamport_version: lamport,
         changed_objects: changed,
         unchanged_consensus_objects: before
             .read_only
-            .into_iter()
-            .map(|(id, version, digest)| UnchangedConsensusObject {
+            .iter()
+            .map(|&(id, version, digest)| UnchangedConsensusObject {
                 object_id: id,
                 kind: UnchangedConsensusKind::ReadOnlyRoot { version, digest },
             })
             .collect(),
         auxiliary_data_digest: None,
     };
-    (TransactionEffects::V2(Box::new(effects)), events)
+    Ok((TransactionEffects::V2(Box::new(effects)), events))
 }

@@ -82,7 +82,16 @@ fn run_checked(
     if status.is_err() {
         run.rollback();
     }
-    let (effects, events) = effects::finalize(run, &tx, before, gas, status, digest);
+    let (effects, events) = match effects::finalize(&mut run, &tx, &before, gas, status, digest) {
+        Ok(done) => done,
+        // Over the budget: undone, and charged as Sui does (the whole budget).
+        Err(effects::OverBudget) => {
+            run.rollback();
+            let failed = Err(run::Failure::InsufficientGas);
+            effects::finalize(&mut run, &tx, &before, gas, failed, digest)
+                .expect("a failed run is never over the budget")
+        }
+    };
     let TransactionEffects::V2(fx) = &effects else {
         unreachable!("v2 effects")
     };

@@ -33,6 +33,8 @@ pub enum Failure {
     InsufficientCoinBalance {
         command: usize,
     },
+    /// Computation and storage together cost more than the gas budget.
+    InsufficientGas,
 }
 
 /// What a successful run changed, for the effects.

@@ -317,3 +317,61 @@ fn several_gas_coins_are_smashed_and_the_gas_coin_can_be_transferred() {
     let cost = g.computation_cost + g.storage_cost - g.storage_rebate;
     assert_eq!(balance(&l, first.object_id()), total - cost);
 }
+
+#[test]
+fn over_the_budget_fails_with_insufficient_gas_and_charges_the_budget() {
+    let mut l = Ledger::genesis();
+    let key = user();
+    let gas = fund(&mut l, &key);
+    let me = key.public_key().derive_address();
+    let coin = |l: &Ledger| match &l.get(gas.object_id()).unwrap().1 {
+        Body::Coin(b) => *b,
+        other => panic!("not a coin: {}", other.describe()),
+    };
+    let build = |l: &Ledger, budget: u64| {
+        let gas = l.object_ref(gas.object_id()).unwrap();
+        let mut b = txb::builder(me, &gas, budget);
+        let args = vec![
+            b.pure(&"h".to_string()),
+            b.pure(&10_000u64),
+            b.pure(&1u32),
+            b.pure(&5_000u64),
+            b.pure(&3u32),
+            b.pure(&1024u64),
+            b.pure(&100u64),
+        ];
+        b.move_call(call("create_host", "host"), args);
+        txb::sign(b, &key)
+    };
+    // A Host and its cap need about 3,000,000 MIST of storage: 2,000,000 cannot pay.
+    let (budget, objects_before, balance_before) = (2_000_000, l.len(), coin(&l));
+    let (tx, sigs) = build(&l, budget);
+    let e = execute(&mut l, tx, sigs, 2_000).unwrap();
+    assert_eq!(
+        e.effects.status(),
+        &ExecutionStatus::Failure {
+            error: ExecutionError::InsufficientGas,
+            command: None
+        }
+    );
+    assert!(e.events.is_none());
+    assert_eq!(l.len(), objects_before, "nothing created");
+    let g = e.effects.gas_summary();
+    assert_eq!(
+        g.computation_cost + g.storage_cost,
+        budget,
+        "the whole budget is used"
+    );
+    assert_eq!(
+        balance_before - coin(&l),
+        budget - g.storage_rebate,
+        "the coin pays the budget, less the rebate of its own old version"
+    );
+    // With enough budget the same call succeeds and costs what it costs.
+    let (tx, sigs) = build(&l, 50_000_000);
+    let e = execute(&mut l, tx, sigs, 3_000).unwrap();
+    assert_eq!(e.effects.status(), &ExecutionStatus::Success);
+    let g = e.effects.gas_summary();
+    assert!(g.computation_cost + g.storage_cost > budget);
+    assert_eq!(l.len(), objects_before + 2, "the Host and its cap");
+}
