@@ -124,7 +124,9 @@ async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Err
         .expect("lock")
         .as_ref()
         .map(|h| h.config.max_payload as usize)
-        .unwrap_or(16_384);
+        .unwrap_or(16_384)
+        // Nor more than one transaction argument can carry.
+        .min(dtp_protocol::constants::MAX_SENDABLE_PAYLOAD);
     let (ok, bytes) = if answer.bytes.len() > max {
         (
             false,

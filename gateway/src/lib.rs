@@ -59,7 +59,9 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
     let from = client.latest_checkpoint().await? + 1;
     let g = Arc::new(server::Gateway {
         client: client.clone(),
-        max_payload: host.config.max_payload as usize,
+        // A transaction cannot carry more than MAX_SENDABLE_PAYLOAD, whatever the Host allows.
+        max_payload: (host.config.max_payload as usize)
+            .min(dtp_protocol::constants::MAX_SENDABLE_PAYLOAD),
         waiters: waiters::Waiters::default(),
         cfg,
     });

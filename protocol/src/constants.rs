@@ -10,6 +10,11 @@ pub const MAX_KEY: usize = 128;
 pub const MAX_WEIGHT: u32 = 1_000_000;
 /// Largest allowed `max_payload` (Sui caps one pure argument at 16 KiB).
 pub const MAX_PAYLOAD_LIMIT: u64 = 16_384;
+/// Sui's limit on one pure argument: its BCS bytes, length prefix included.
+pub const MAX_PURE_ARGUMENT: usize = 16_384;
+/// The largest payload a transaction can carry: a `vector<u8>` this long has a 2-byte ULEB128
+/// length prefix, so 16,382 bytes fill [`MAX_PURE_ARGUMENT`] (two under [`MAX_PAYLOAD_LIMIT`]).
+pub const MAX_SENDABLE_PAYLOAD: usize = MAX_PURE_ARGUMENT - 2;
 /// Largest allowed `max_pending`.
 pub const MAX_PENDING_LIMIT: u64 = 1_000_000;
 /// Largest `heartbeat_timeout_ms` and `lease_ms` (365 days): `now + x` stays far from u64 overflow.
@@ -80,6 +85,14 @@ pub const REASON_RELEASED: u8 = 1;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_sendable_payload_fills_one_pure_argument() {
+        let fits = bcs::to_bytes(&vec![0u8; MAX_SENDABLE_PAYLOAD]).unwrap();
+        assert_eq!(fits.len(), MAX_PURE_ARGUMENT);
+        let over = bcs::to_bytes(&vec![0u8; MAX_SENDABLE_PAYLOAD + 1]).unwrap();
+        assert!(over.len() > MAX_PURE_ARGUMENT);
+    }
 
     #[test]
     fn policies_round_trip_by_number_and_name() {

@@ -44,6 +44,8 @@ fn endpoint_values(a: &EndpointArgs) -> Vec<Value> {
     ]
 }
 
+use dtp_protocol::constants::{MAX_PURE_ARGUMENT, MAX_SENDABLE_PAYLOAD};
+
 /// What storing one byte costs on Sui (storage price 76 per unit, 100 units per byte), an upper
 /// bound of what a call's stored bytes add to its gas.
 pub const STORAGE_MIST_PER_BYTE: u64 = 7_600;
@@ -76,6 +78,15 @@ impl Client {
                 f.pure_params().count(),
                 pure_vals.len()
             )));
+        }
+        for ((param, _), v) in f.pure_params().zip(&pure_vals) {
+            let n = v.to_bcs().len();
+            if n > MAX_PURE_ARGUMENT {
+                return Err(Error::Invalid(format!(
+                    "{name}: `{param}` is {n} bytes of BCS, over the {MAX_PURE_ARGUMENT} bytes Sui \
+                     takes in one argument (a payload can be at most {MAX_SENDABLE_PAYLOAD} bytes)"
+                )));
+            }
         }
         let package = self.package();
         // Bytes a call may store (a payload, a label) are paid from the budget: at Sui's storage

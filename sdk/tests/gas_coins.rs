@@ -255,5 +255,21 @@ async fn a_large_payload_pays_its_storage_from_a_larger_budget() {
         "the send cost {spent} MIST, more than the default budget"
     );
     assert_eq!(a.server, key.address());
+    // The largest payload a transaction carries goes; one byte more is refused before sending.
+    let max = dtp_protocol::constants::MAX_SENDABLE_PAYLOAD;
+    c.send(pipe, host, vec![1u8; max], vec![], "")
+        .await
+        .unwrap();
+    let next = c.pipe(pipe).await.unwrap().next_seq;
+    let err = c
+        .send(pipe, host, vec![1u8; max + 1], vec![], "")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Invalid(_)), "{err}");
+    assert!(
+        err.to_string().contains("`payload` is 16385 bytes"),
+        "{err}"
+    );
+    assert_eq!(c.pipe(pipe).await.unwrap().next_seq, next, "nothing sent");
     net.stop().await;
 }

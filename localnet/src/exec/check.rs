@@ -167,12 +167,15 @@ fn current(ledger: &Ledger, r: &sui_sdk_types::ObjectReference) -> Result<(), Re
 fn resolve_input(ledger: &Ledger, sender: Address, i: usize, input: &Input) -> Result<In, Reject> {
     match input {
         Input::Pure(bytes) => {
-            ensure(bytes.len() <= 16 * 1024, || {
-                format!(
-                    "input {i}: pure argument of {} bytes is over 16 KiB",
-                    bytes.len()
-                )
-            })?;
+            ensure(
+                bytes.len() <= dtp_protocol::constants::MAX_PURE_ARGUMENT,
+                || {
+                    format!(
+                        "input {i}: pure argument of {} bytes is over 16 KiB",
+                        bytes.len()
+                    )
+                },
+            )?;
             Ok(In::Pure(bytes.clone()))
         }
         Input::ImmutableOrOwned(r) => {
