@@ -37,6 +37,7 @@ pub fn status(d: &Daemon) -> Value {
         "serving": d.serving.lock().expect("lock").len(),
         "tracked": d.tracker.pending.len(),
         "last_heartbeat_ms": d.last_heartbeat_ms.load(Ordering::Relaxed),
+        "gas_balance_mist": d.gas_balance.load(Ordering::Relaxed),
     })
 }
 

@@ -44,6 +44,8 @@ pub struct Daemon {
     pub work: mpsc::Sender<Work>,
     pub cursor: AtomicU64,
     pub last_heartbeat_ms: AtomicU64,
+    /// The key's SUI balance as last read (MIST).
+    pub gas_balance: AtomicU64,
 }
 
 pub fn now_ms() -> u64 {
@@ -119,6 +121,7 @@ impl Daemon {
             work: tx,
             cursor: AtomicU64::new(0),
             last_heartbeat_ms: AtomicU64::new(0),
+            gas_balance: AtomicU64::new(0),
         });
         Ok((d, rx))
     }

@@ -1,5 +1,6 @@
 //! Heartbeats: `heartbeat(ready, load)` on chain every interval, `ready` = at least one backend
-//! healthy and not draining; also refreshes the Host snapshot (health of peers, config).
+//! healthy and not draining; also refreshes the Host snapshot (health of peers, config), and every
+//! few beats reads the key's gas balance (a metric, and a warning when it runs low).
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -17,11 +18,46 @@ pub async fn beat(d: &Daemon) -> Result<(), dtp_sdk::Error> {
     Ok(())
 }
 
+/// The gas balance is read every this many heartbeats.
+const GAS_EVERY: u64 = 10;
+
+/// Below this many transactions at the gas budget the balance is called low.
+const LOW_GAS_TRANSACTIONS: u64 = 100;
+
+/// Reads the key's balance into the metric; warns when it is low.
+pub async fn check_gas(d: &Daemon) {
+    let coins = match d.client.coins(d.me).await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::debug!(error = %e, "cannot read the gas balance");
+            return;
+        }
+    };
+    let balance: u64 = coins.iter().map(|c| c.1).fold(0, u64::saturating_add);
+    d.gas_balance.store(balance, Ordering::Relaxed);
+    d.metrics
+        .gas_balance
+        .set(i64::try_from(balance).unwrap_or(i64::MAX));
+    let budget = d.client.config().gas_budget;
+    if balance < budget.saturating_mul(LOW_GAS_TRANSACTIONS) {
+        tracing::warn!(
+            balance,
+            transactions_left = balance / budget.max(1),
+            address = %d.me,
+            faucet = d.cfg.chain.faucet.is_some(),
+            "gas is running low: fund this address (or set chain.faucet on a test network)"
+        );
+    }
+}
+
 pub async fn run(d: Arc<Daemon>) {
     let mut tick = tokio::time::interval(Duration::from_millis(d.cfg.daemon.heartbeat_interval_ms));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
+    for n in 0u64.. {
         tick.tick().await;
+        if n % GAS_EVERY == 0 {
+            check_gas(&d).await;
+        }
         if let Err(e) = beat(&d).await {
             d.metrics.chain_errors.inc();
             tracing::warn!(error = %e, "heartbeat failed; retrying next interval");

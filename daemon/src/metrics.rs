@@ -26,6 +26,8 @@ pub struct Metrics {
     /// Milliseconds since the last successful heartbeat transaction.
     pub heartbeat_age_ms: IntGauge,
     pub chain_errors: IntCounter,
+    /// The key's SUI balance (all its coins), read every few heartbeats.
+    pub gas_balance: IntGauge,
 }
 
 fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
@@ -102,6 +104,11 @@ impl Metrics {
                 &r,
                 "dtpd_chain_errors_total",
                 "Failed chain calls (retried)",
+            ),
+            gas_balance: gauge(
+                &r,
+                "dtpd_gas_balance_mist",
+                "SUI balance of the daemon's key (pays its transactions)",
             ),
             fenced,
             backend_latency,

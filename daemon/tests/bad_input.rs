@@ -120,6 +120,11 @@ async fn bad_backends_and_payloads_complete_as_failed_with_the_reason() {
         s["draining"], false,
         "the refused drain changed nothing: {s}"
     );
+    // The key's balance is read at the first heartbeat: what the faucet gave, less gas spent.
+    let balance = s["gas_balance_mist"].as_u64().unwrap();
+    let funded =
+        dtp_localnet::genesis::FAUCET_COINS as u64 * dtp_localnet::genesis::FAUCET_COIN_VALUE;
+    assert!(balance > funded / 2 && balance < funded, "{s}");
     drop((d0, backend));
     d.net.stop().await;
 }
