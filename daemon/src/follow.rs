@@ -42,8 +42,29 @@ pub async fn seed(d: &Daemon) -> Result<u64> {
     Ok(tip + 1)
 }
 
-/// Follows the chain forever from `from`.
-pub async fn run(d: Arc<Daemon>, from: u64) {
+/// Follows the chain forever from `from`. If the stream ends (this daemon fell behind what a
+/// pruning node keeps), the pending tables are read again and following resumes from the tip.
+pub async fn run(d: Arc<Daemon>, mut from: u64) {
+    loop {
+        follow_from(&d, from).await;
+        if d.work.is_closed() {
+            return;
+        }
+        tracing::error!(from, "the event stream ended (history pruned on the node?); reading the pending requests again");
+        from = loop {
+            match seed(&d).await {
+                Ok(next) => break next,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot read the pending requests; retrying");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            }
+        };
+    }
+}
+
+/// Applies the stream from `from` until it ends.
+async fn follow_from(d: &Arc<Daemon>, from: u64) {
     let mut stream = Box::pin(d.client.follow(from));
     while let Some(cp) = stream.next().await {
         for e in &cp.events {

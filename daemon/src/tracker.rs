@@ -32,8 +32,12 @@ pub enum Change {
 }
 
 impl Tracker {
-    /// Seeds from a pipe's pending table.
+    /// Seeds from a pipe's pending table: what was known of the pipe is replaced (a request no
+    /// longer in the table is finished).
     pub fn seed(&self, pipe: Address, requests: &[Request]) {
+        let now: std::collections::HashSet<u64> = requests.iter().map(|r| r.seq).collect();
+        self.pending
+            .retain(|(p, seq), _| *p != pipe || now.contains(seq));
         for r in requests {
             self.pending.insert(
                 (pipe, r.seq),
@@ -260,5 +264,31 @@ mod tests {
         let now = t.pending.get(&(pipe, 3)).unwrap().clone();
         assert_eq!((now.server, now.attempt, now.deadline_ms), (peer, 2, 2_000));
         assert!(t.mine(me).is_empty());
+    }
+
+    #[test]
+    fn seeding_again_forgets_what_finished_meanwhile() {
+        let t = Tracker::default();
+        let (me, pipe, other) = (a(1), a(9), a(8));
+        let req = |seq: u64| Request {
+            seq,
+            sender: a(5),
+            key: vec![],
+            region: String::new(),
+            payload: vec![],
+            server: me,
+            attempt: 1,
+            tries: 1,
+            claimed: false,
+            created_ms: 0,
+            deadline_ms: 100,
+        };
+        t.seed(pipe, &[req(1), req(2)]);
+        t.seed(other, &[req(7)]);
+        // Later: 1 finished, 3 arrived.
+        t.seed(pipe, &[req(2), req(3)]);
+        let mut seqs: Vec<(Address, u64)> = t.pending.iter().map(|e| *e.key()).collect();
+        seqs.sort();
+        assert_eq!(seqs, vec![(other, 7), (pipe, 2), (pipe, 3)]);
     }
 }

@@ -67,6 +67,7 @@ async fn http_through_the_chain_round_robin_and_errors() {
         node: NodeConfig {
             data_dir: None,
             cadence: Cadence::Immediate,
+            retain_checkpoints: None,
         },
     })
     .await

@@ -31,6 +31,7 @@ async fn slow_bodies_huge_headers_and_garbage_are_refused() {
         node: NodeConfig {
             data_dir: None,
             cadence: Cadence::Immediate,
+            retain_checkpoints: None,
         },
     })
     .await

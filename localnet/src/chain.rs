@@ -1,7 +1,9 @@
 //! The chain's history: executed transactions and the checkpoints that group them. Pure data and
-//! the rules for forming a checkpoint; the node drives it.
+//! the rules for forming a checkpoint; the node drives it. With a retention limit, checkpoints
+//! older than the last `retain` (and their transactions) are pruned from memory, as a pruning Sui
+//! fullnode does; the write-ahead log still holds them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 use sui_sdk_types::{
@@ -29,7 +31,15 @@ pub struct Checkpoint {
 #[derive(Debug, Default)]
 pub struct Chain {
     pub txs: HashMap<Digest, TxEntry>,
-    pub checkpoints: Vec<Arc<Checkpoint>>,
+    /// The checkpoints still held, from [`Chain::lowest`] up.
+    checkpoints: VecDeque<Arc<Checkpoint>>,
+    /// Sequence number of the first held checkpoint (0 until something is pruned).
+    lowest: u64,
+    /// Checkpoints to keep (`None`: all).
+    retain: Option<u64>,
+    chain_id: Option<Digest>,
+    /// Checkpoint 0's timestamp: the epoch's start.
+    started_ms: Option<u64>,
     /// Executed, not yet in a checkpoint (in execution order).
     pub unchecked: Vec<Arc<Executed>>,
     total_txs: u64,
@@ -37,6 +47,39 @@ pub struct Chain {
 }
 
 impl Chain {
+    /// A chain that keeps only its last `retain` checkpoints (`None`: all; at least 1).
+    pub fn with_retention(retain: Option<u64>) -> Chain {
+        Chain {
+            retain: retain.map(|r| r.max(1)),
+            ..Chain::default()
+        }
+    }
+
+    /// Checkpoints formed so far (the next sequence number).
+    pub fn len(&self) -> u64 {
+        self.lowest + self.checkpoints.len() as u64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The lowest checkpoint still held (older ones are pruned).
+    pub fn lowest(&self) -> u64 {
+        self.lowest
+    }
+
+    /// Checkpoint `seq`, if formed and not pruned.
+    pub fn checkpoint(&self, seq: u64) -> Option<&Arc<Checkpoint>> {
+        self.checkpoints
+            .get(usize::try_from(seq.checked_sub(self.lowest)?).ok()?)
+    }
+
+    /// The held checkpoint with this digest.
+    pub fn checkpoint_by_digest(&self, d: &Digest) -> Option<&Arc<Checkpoint>> {
+        self.checkpoints.iter().find(|c| &c.digest == d)
+    }
+
     pub fn record(&mut self, e: Arc<Executed>) {
         self.txs.insert(
             e.digest,
@@ -49,13 +92,13 @@ impl Chain {
     }
 
     pub fn latest(&self) -> Option<&Arc<Checkpoint>> {
-        self.checkpoints.last()
+        self.checkpoints.back()
     }
 
     /// Closes a checkpoint over every unchecked transaction (possibly none).
     pub fn form_checkpoint(&mut self, timestamp_ms: u64) -> Arc<Checkpoint> {
         let txs = std::mem::take(&mut self.unchecked);
-        let sequence_number = self.checkpoints.len() as u64;
+        let sequence_number = self.len();
         let contents = CheckpointContents::new_v1(
             txs.iter()
                 .map(|e| {
@@ -101,12 +144,55 @@ impl Chain {
             digest,
             transactions: txs,
         });
-        self.checkpoints.push(cp.clone());
+        self.chain_id.get_or_insert(digest);
+        self.started_ms.get_or_insert(timestamp_ms);
+        self.checkpoints.push_back(cp.clone());
+        self.prune();
         cp
     }
 
-    /// The chain identifier: the digest of checkpoint 0, as on Sui.
+    /// Drops the checkpoints beyond the retention limit, and their transactions.
+    fn prune(&mut self) {
+        let Some(retain) = self.retain else { return };
+        while self.checkpoints.len() as u64 > retain {
+            let Some(old) = self.checkpoints.pop_front() else {
+                break;
+            };
+            for e in &old.transactions {
+                self.txs.remove(&e.digest);
+            }
+            self.lowest += 1;
+        }
+    }
+
+    /// The chain identifier: the digest of checkpoint 0, as on Sui (kept when 0 is pruned).
     pub fn chain_id(&self) -> Option<Digest> {
-        self.checkpoints.first().map(|c| c.digest)
+        self.chain_id
+    }
+
+    /// Checkpoint 0's timestamp (the start of the localnet's only epoch).
+    pub fn started_ms(&self) -> Option<u64> {
+        self.started_ms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retention_prunes_old_checkpoints_and_their_transactions() {
+        let mut c = Chain::with_retention(Some(3));
+        for t in 0..5 {
+            c.form_checkpoint(t);
+        }
+        assert_eq!((c.len(), c.lowest()), (5, 2));
+        assert!(c.checkpoint(1).is_none(), "pruned");
+        assert_eq!(c.checkpoint(2).unwrap().summary.sequence_number, 2);
+        assert_eq!(c.checkpoint(4).unwrap().summary.sequence_number, 4);
+        assert!(c.checkpoint(5).is_none(), "not formed yet");
+        assert!(c.chain_id().is_some(), "the chain id outlives checkpoint 0");
+        let all = Chain::with_retention(None);
+        assert_eq!(all.lowest(), 0);
     }
 }

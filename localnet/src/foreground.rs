@@ -37,6 +37,11 @@ pub struct LocalnetArgs {
     /// Form a checkpoint right after every group commit instead of on the interval.
     #[arg(long)]
     pub immediate: bool,
+    /// Keep only the last N checkpoints (and their transactions) in memory, as a pruning Sui
+    /// fullnode does; older ones answer NotFound naming the lowest available. Default: all (memory
+    /// grows with traffic; the log on disk always keeps everything).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub retain_checkpoints: Option<u64>,
 }
 
 /// Starts the localnet, prints where it listens, and serves until Ctrl-C / SIGTERM.
@@ -50,7 +55,11 @@ pub async fn run(args: LocalnetArgs) -> Result<()> {
     let running = crate::start(LocalnetConfig {
         grpc: args.grpc,
         faucet: args.faucet,
-        node: NodeConfig { data_dir, cadence },
+        node: NodeConfig {
+            data_dir,
+            cadence,
+            retain_checkpoints: args.retain_checkpoints,
+        },
     })
     .await
     .context("cannot start the localnet")?;

@@ -33,6 +33,9 @@ pub struct NodeConfig {
     /// Where the write-ahead log lives; `None` keeps everything in memory (tests).
     pub data_dir: Option<PathBuf>,
     pub cadence: Cadence,
+    /// Checkpoints kept in memory (older ones and their transactions are pruned, as on a pruning
+    /// Sui fullnode; the log keeps everything). `None`: all.
+    pub retain_checkpoints: Option<u64>,
 }
 
 /// The ledger and the chain, read under one lock.
@@ -118,7 +121,7 @@ impl Node {
     pub fn start(config: NodeConfig) -> Result<Node, StartError> {
         let mut state = State {
             ledger: Ledger::genesis(),
-            chain: Chain::default(),
+            chain: Chain::with_retention(config.retain_checkpoints),
         };
         let mut wal = None;
         if let Some(dir) = &config.data_dir {
@@ -136,12 +139,12 @@ impl Node {
             replay(&mut state, &records)?;
             tracing::info!(
                 records = records.len(),
-                checkpoints = state.chain.checkpoints.len(),
+                checkpoints = state.chain.len(),
                 "replayed the write-ahead log"
             );
             wal = Some(w);
         }
-        if state.chain.checkpoints.is_empty() {
+        if state.chain.is_empty() {
             let cp = state.chain.form_checkpoint(now_ms());
             if let Some(w) = wal.as_mut() {
                 w.append(&Record::Checkpoint {
@@ -234,7 +237,7 @@ fn replay(state: &mut State, records: &[Record]) -> Result<(), StartError> {
                 tx_count,
             } => {
                 if state.chain.unchecked.len() as u64 != *tx_count
-                    || state.chain.checkpoints.len() as u64 != *sequence_number
+                    || state.chain.len() != *sequence_number
                 {
                     return Err(fail(format!(
                         "checkpoint {sequence_number} does not match the replayed history"
@@ -377,6 +380,7 @@ mod tests {
         Node::start(NodeConfig {
             data_dir: Some(dir.to_path_buf()),
             cadence: Cadence::Immediate,
+            retain_checkpoints: None,
         })
         .unwrap()
     }

@@ -43,6 +43,11 @@ pub enum Error {
         balance: u64,
         budget: u64,
     },
+    #[error(
+        "checkpoint {next} is pruned on this node (the lowest it keeps is {lowest}): the history \
+         between cannot be read here"
+    )]
+    Pruned { next: u64, lowest: u64 },
     #[error("faucet {url}: {reason}")]
     Faucet { url: String, reason: String },
     #[error("invalid key: {0}")]

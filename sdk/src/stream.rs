@@ -73,6 +73,12 @@ fn to_events(package: Address, cp: &pb::Checkpoint) -> Result<CheckpointEvents> 
 impl Client {
     /// The latest checkpoint sequence number.
     pub async fn latest_checkpoint(&self) -> Result<u64> {
+        Ok(self.checkpoint_range().await?.1)
+    }
+
+    /// The checkpoints the node holds: (lowest available, latest). A pruning node has dropped
+    /// those below the lowest.
+    pub async fn checkpoint_range(&self) -> Result<(u64, u64)> {
         let info = self
             .rpc()
             .ledger_client()
@@ -80,7 +86,7 @@ impl Client {
             .await
             .map_err(Error::rpc)?
             .into_inner();
-        Ok(info.checkpoint_height())
+        Ok((info.lowest_available_checkpoint(), info.checkpoint_height()))
     }
 
     /// The dtp events of checkpoint `seq`.
@@ -100,7 +106,9 @@ impl Client {
     }
 
     /// Checkpoints from `from` on, in order, each exactly once, forever: backfills what it missed
-    /// and reconnects on errors (with backoff). The stream ends only when dropped.
+    /// and reconnects on errors (with backoff). The stream ends when dropped, or when the next
+    /// checkpoint is pruned on the node (it fell behind a pruning node's history: it cannot go on
+    /// without a gap; start again from what is current).
     pub fn follow(&self, from: u64) -> impl Stream<Item = CheckpointEvents> + Send + 'static {
         let (tx, rx) = mpsc::channel(256);
         let client = self.clone();
@@ -110,6 +118,10 @@ impl Client {
             loop {
                 match client.follow_once(&mut next, &tx).await {
                     Ok(()) => return, // the receiver is gone
+                    Err(e @ Error::Pruned { .. }) => {
+                        tracing::error!(error = %e, "the checkpoint stream ends");
+                        return;
+                    }
                     Err(e) => {
                         tracing::warn!(error = %e, next, "checkpoint stream interrupted; reconnecting");
                         tokio::time::sleep(backoff).await;
@@ -132,7 +144,13 @@ impl Client {
             .await
             .map_err(Error::rpc)?
             .into_inner();
-        let latest = self.latest_checkpoint().await?;
+        let (lowest, latest) = self.checkpoint_range().await?;
+        if *next < lowest {
+            return Err(Error::Pruned {
+                next: *next,
+                lowest,
+            });
+        }
         while *next <= latest {
             let cp = self.checkpoint_events(*next).await?;
             if tx.send(cp).await.is_err() {

@@ -14,6 +14,7 @@ async fn coins_below_the_budget_stay_out_of_the_pool() {
         node: dtp_localnet::node::NodeConfig {
             data_dir: None,
             cadence: dtp_localnet::node::Cadence::Immediate,
+            retain_checkpoints: None,
         },
     })
     .await
@@ -63,6 +64,7 @@ async fn localnet() -> dtp_localnet::Running {
         node: dtp_localnet::node::NodeConfig {
             data_dir: None,
             cadence: dtp_localnet::node::Cadence::Immediate,
+            retain_checkpoints: None,
         },
     })
     .await

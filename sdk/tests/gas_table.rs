@@ -13,6 +13,7 @@ async fn gas_per_operation() {
         node: dtp_localnet::node::NodeConfig {
             data_dir: None,
             cadence: dtp_localnet::node::Cadence::Immediate,
+            retain_checkpoints: None,
         },
     })
     .await

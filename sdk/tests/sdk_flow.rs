@@ -17,6 +17,7 @@ async fn localnet() -> dtp_localnet::Running {
         node: NodeConfig {
             data_dir: None,
             cadence: Cadence::Interval(Duration::from_millis(20)),
+            retain_checkpoints: None,
         },
     })
     .await

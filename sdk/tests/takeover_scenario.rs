@@ -157,6 +157,7 @@ async fn takeover_and_fencing_on_the_embedded_localnet() {
         node: dtp_localnet::node::NodeConfig {
             data_dir: None,
             cadence: dtp_localnet::node::Cadence::Interval(Duration::from_millis(200)),
+            retain_checkpoints: None,
         },
     })
     .await

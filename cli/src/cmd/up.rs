@@ -48,6 +48,10 @@ pub struct UpArgs {
     /// Lease of a request (ms): how long before a peer may take over a stalled server's work.
     #[arg(long, default_value_t = 3_000)]
     pub lease_ms: u64,
+    /// Keep only the last N checkpoints in the localnet's memory (a long run's memory stays
+    /// bounded; `dtp replay` then reads only that far back). Default: all.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub retain_checkpoints: Option<u64>,
 }
 
 /// What `dtp up` created, saved so a restart on the same data directory reuses it.
@@ -97,6 +101,7 @@ pub async fn run(a: UpArgs) -> Result<()> {
         node: NodeConfig {
             data_dir: Some(a.data_dir.join("localnet")),
             cadence: Cadence::Immediate,
+            retain_checkpoints: a.retain_checkpoints,
         },
     })
     .await

@@ -16,6 +16,7 @@ pub async fn localnet() -> dtp_localnet::Running {
         node: NodeConfig {
             data_dir: None,
             cadence: Cadence::Interval(Duration::from_millis(20)),
+            retain_checkpoints: None,
         },
     })
     .await

@@ -74,6 +74,7 @@ impl Chain {
                 node: NodeConfig {
                     data_dir: None,
                     cadence: Cadence::Interval(Duration::from_millis(50)),
+                    retain_checkpoints: None,
                 },
             })
             .await

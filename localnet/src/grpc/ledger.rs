@@ -28,7 +28,7 @@ impl LedgerService for Ledger {
         out.epoch = Some(0);
         out.checkpoint_height = Some(latest.summary.sequence_number);
         out.timestamp = Some(convert::timestamp(latest.summary.timestamp_ms));
-        out.lowest_available_checkpoint = Some(0);
+        out.lowest_available_checkpoint = Some(st.chain.lowest());
         out.lowest_available_checkpoint_objects = Some(0);
         out.server = Some(format!("{SERVER_NAME}/{}", env!("CARGO_PKG_VERSION")));
         Ok(Response::new(out))
@@ -127,11 +127,17 @@ impl LedgerService for Ledger {
         let cp = match r.checkpoint_id {
             None => st.chain.latest().cloned(),
             Some(pb::get_checkpoint_request::CheckpointId::SequenceNumber(n)) => {
-                st.chain.checkpoints.get(n as usize).cloned()
+                if n < st.chain.lowest() {
+                    return Err(Status::not_found(format!(
+                        "checkpoint {n} is pruned: the lowest available checkpoint is {}",
+                        st.chain.lowest()
+                    )));
+                }
+                st.chain.checkpoint(n).cloned()
             }
             Some(pb::get_checkpoint_request::CheckpointId::Digest(d)) => {
                 let d = convert::digest("digest", Some(&d))?;
-                st.chain.checkpoints.iter().find(|c| c.digest == d).cloned()
+                st.chain.checkpoint_by_digest(&d).cloned()
             }
             Some(_) => return Err(Status::invalid_argument("unknown checkpoint_id kind")),
         };
@@ -151,11 +157,10 @@ impl LedgerService for Ledger {
             return Err(Status::not_found("the localnet only has epoch 0"));
         }
         let st = self.0.read().map_err(super::failed)?;
-        let first = st.chain.checkpoints.first().expect("checkpoint 0");
         let mut epoch = pb::Epoch::default();
         epoch.epoch = Some(0);
         epoch.first_checkpoint = Some(0);
-        epoch.start = Some(convert::timestamp(first.summary.timestamp_ms));
+        epoch.start = st.chain.started_ms().map(convert::timestamp);
         epoch.reference_gas_price = Some(REFERENCE_GAS_PRICE);
         let mut out = pb::GetEpochResponse::default();
         out.epoch = Some(epoch);

@@ -60,7 +60,11 @@ pub fn local(cadence: Cadence, data_dir: Option<std::path::PathBuf>) -> Localnet
     LocalnetConfig {
         grpc: "127.0.0.1:0".parse().unwrap(),
         faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig { data_dir, cadence },
+        node: NodeConfig {
+            data_dir,
+            cadence,
+            retain_checkpoints: None,
+        },
     }
 }
 

@@ -195,7 +195,13 @@ impl Client {
 
     /// The checkpoint range `range` resolves to, checked against the chain.
     pub async fn history_bounds(&self, range: HistoryRange) -> Result<(u64, u64)> {
-        let latest = self.latest_checkpoint().await?;
+        let (lowest, latest) = self.checkpoint_range().await?;
+        if range.from < lowest {
+            return Err(Error::Invalid(format!(
+                "checkpoints before {lowest} are pruned on this node (it keeps only recent \
+                 history); start at --from {lowest}, or read the history from a node that keeps it"
+            )));
+        }
         let to = range.to.unwrap_or(latest);
         if to > latest {
             return Err(Error::Invalid(format!(
