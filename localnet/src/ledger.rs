@@ -58,6 +58,9 @@ impl Body {
 pub struct Ledger {
     objects: HashMap<Address, (Meta, Body)>,
     owned: HashMap<Address, BTreeSet<Address>>,
+    /// Objects owned by an object (a table's entries), by parent: pages of ListDynamicFields
+    /// without a scan of every object.
+    children: HashMap<Address, BTreeSet<Address>>,
     /// Time of the last executed transaction (the Clock's timestamp).
     pub clock_ms: u64,
 }
@@ -69,6 +72,7 @@ impl Ledger {
         let mut l = Ledger {
             objects: HashMap::new(),
             owned: HashMap::new(),
+            children: HashMap::new(),
             clock_ms: 0,
         };
         let meta = |owner| Meta {
@@ -106,18 +110,27 @@ impl Ledger {
     /// Stores (or replaces) an object, keeping the owner index.
     pub fn insert(&mut self, id: Address, meta: Meta, body: Body) {
         self.remove(&id);
-        if let Owner::Address(a) = meta.owner {
-            self.owned.entry(a).or_default().insert(id);
+        match meta.owner {
+            Owner::Address(a) => {
+                self.owned.entry(a).or_default().insert(id);
+            }
+            Owner::Object(parent) => {
+                self.children.entry(parent).or_default().insert(id);
+            }
+            _ => {}
         }
         self.objects.insert(id, (meta, body));
     }
 
     pub fn remove(&mut self, id: &Address) -> Option<(Meta, Body)> {
         let old = self.objects.remove(id)?;
-        if let Owner::Address(a) = old.0.owner {
-            if let Some(set) = self.owned.get_mut(&a) {
-                set.remove(id);
-            }
+        let index = match old.0.owner {
+            Owner::Address(a) => self.owned.get_mut(&a),
+            Owner::Object(parent) => self.children.get_mut(&parent),
+            _ => None,
+        };
+        if let Some(set) = index {
+            set.remove(id);
         }
         Some(old)
     }
@@ -222,15 +235,18 @@ impl Ledger {
     }
 
     /// Dynamic-field children of a table id (for ListDynamicFields).
-    pub fn table_children(&self, table: &Address) -> Vec<Address> {
-        let mut out: Vec<Address> = self
-            .objects
-            .iter()
-            .filter(|(_, (m, _))| m.owner == Owner::Object(*table))
-            .map(|(id, _)| *id)
-            .collect();
-        out.sort();
-        out
+    /// The objects owned by `table` (its entries) with ids above `after`, in id order.
+    pub fn table_children(
+        &self,
+        table: &Address,
+        after: Option<Address>,
+    ) -> impl Iterator<Item = Address> + '_ {
+        use std::ops::Bound::{Excluded, Unbounded};
+        let from = after.map_or(Unbounded, Excluded);
+        self.children
+            .get(table)
+            .into_iter()
+            .flat_map(move |set| set.range((from, Unbounded)).copied())
     }
 
     pub fn len(&self) -> usize {
@@ -280,5 +296,41 @@ mod tests {
         assert_eq!(l.balance(&b), (5, 1));
         l.remove(&id);
         assert_eq!(l.balance(&b), (0, 0));
+    }
+
+    #[test]
+    fn children_index_pages_in_id_order_and_follows_removals() {
+        let mut l = Ledger::genesis();
+        let (table, other) = (Address::new([7; 32]), Address::new([8; 32]));
+        let meta = |owner| Meta {
+            version: 2,
+            owner,
+            previous_transaction: Digest::new([0; 32]),
+            storage_rebate: 0,
+        };
+        for b in [5u8, 3, 9, 1] {
+            l.insert(
+                Address::new([b; 32]),
+                meta(Owner::Object(table)),
+                Body::Coin(0),
+            );
+        }
+        l.insert(
+            Address::new([4; 32]),
+            meta(Owner::Object(other)),
+            Body::Coin(0),
+        );
+        let ids = |l: &Ledger, after: Option<u8>| -> Vec<u8> {
+            l.table_children(&table, after.map(|b| Address::new([b; 32])))
+                .map(|a| a.as_bytes()[0])
+                .collect()
+        };
+        assert_eq!(ids(&l, None), vec![1, 3, 5, 9]);
+        assert_eq!(ids(&l, Some(3)), vec![5, 9], "after excludes the token");
+        l.remove(&Address::new([5; 32]));
+        l.set_owner(&Address::new([9; 32]), Owner::Object(other));
+        assert_eq!(ids(&l, None), vec![1, 3]);
+        assert_eq!(l.table_children(&other, None).count(), 2);
+        assert_eq!(l.table_children(&Address::ZERO, None).count(), 0);
     }
 }

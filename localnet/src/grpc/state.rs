@@ -140,9 +140,7 @@ impl StateService for State {
         let st = self.0.read().map_err(super::failed)?;
         let mut ids: Vec<Address> = st
             .ledger
-            .table_children(&parent)
-            .into_iter()
-            .filter(|id| start.is_none_or(|s| *id > s))
+            .table_children(&parent, start)
             .take(size + 1)
             .collect();
         let next = if ids.len() > size {
