@@ -1,16 +1,16 @@
 //! `Client`: a connection to a Sui node (the embedded localnet or any Sui network: only the URL and
-//! the package id differ), a signer with its gas coins, and transaction execution with retries.
+//! the package id differ) and a signer. Executing transactions is in `execute`, the signer's gas
+//! coins in `upkeep` and `gas`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
 use prost_types::FieldMask;
-use sui_crypto::SuiSigner;
 use sui_rpc::field::FieldMaskUtil;
 use sui_rpc::proto::sui::rpc::v2 as pb;
-use sui_sdk_types::{Address, ObjectReference, StructTag, Transaction};
-use sui_transaction_builder::{ObjectInput, TransactionBuilder};
+use sui_sdk_types::Address;
+use sui_transaction_builder::ObjectInput;
 use tokio::sync::Mutex;
 
 use crate::error::{Error, Result};
@@ -72,16 +72,6 @@ pub(crate) struct Inner {
     pub gas_target: std::sync::atomic::AtomicUsize,
     /// Held while the gas pool is reloaded, merged or topped up (one at a time).
     pub refill: tokio::sync::Mutex<()>,
-}
-
-/// Payments one call tries with a gas coin found stale before it reports the refusal.
-const GAS_TRIES: usize = 3;
-
-/// The node refused a gas coin for holding less than the budget (embedded localnet / Sui wording).
-fn is_too_poor(message: &str) -> bool {
-    message.contains("less than the budget")
-        || message.contains("lower than the needed amount")
-        || message.contains("InsufficientGas")
 }
 
 /// A dtp client; cheap to clone, safe to share between tasks.
@@ -212,67 +202,6 @@ impl Client {
         }
     }
 
-    /// Gas coins to keep (see [`Client::ensure_gas_coins`]).
-    pub fn gas_target(&self) -> usize {
-        self.inner
-            .gas_target
-            .load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// Reloads the signer's SUI coins into the gas pool.
-    /// Coins below the gas budget are left out: they would only be refused.
-    pub async fn refresh_gas(&self) -> Result<usize> {
-        let me = self.address()?;
-        let budget = self.inner.cfg.gas_budget;
-        let coins: Vec<ObjectReference> = self
-            .coins(me)
-            .await?
-            .into_iter()
-            .filter(|(_, balance)| *balance >= budget)
-            .map(|(r, _)| r)
-            .collect();
-        let n = coins.len();
-        self.inner.gas.set(coins).await;
-        Ok(n)
-    }
-
-    /// The SUI coins of `owner` with their balances.
-    pub async fn coins(&self, owner: Address) -> Result<Vec<(ObjectReference, u64)>> {
-        let mut out = Vec::new();
-        let mut token = None;
-        loop {
-            let mut req = pb::ListOwnedObjectsRequest::default()
-                .with_owner(owner.to_string())
-                .with_object_type(StructTag::gas_coin().to_string())
-                .with_page_size(1000u32)
-                .with_read_mask(FieldMask::from_str("object_id,version,digest,balance"));
-            req.page_token = token;
-            let resp = self
-                .rpc()
-                .state_client()
-                .list_owned_objects(req)
-                .await
-                .map_err(Error::rpc)?
-                .into_inner();
-            for o in resp.objects {
-                let id = o.object_id().parse().map_err(|e| Error::Decode {
-                    what: "coin id".into(),
-                    reason: format!("{e}"),
-                })?;
-                let digest = o.digest().parse().map_err(|e| Error::Decode {
-                    what: "coin digest".into(),
-                    reason: format!("{e}"),
-                })?;
-                out.push((ObjectReference::new(id, o.version(), digest), o.balance()));
-            }
-            match resp.next_page_token {
-                Some(t) if !t.is_empty() => token = Some(t),
-                _ => break,
-            }
-        }
-        Ok(out)
-    }
-
     /// A shared-object input (its initial shared version is looked up once and cached).
     pub async fn shared(&self, id: Address, mutable: bool) -> Result<ObjectInput> {
         if let Some(v) = self.inner.shared.lock().await.get(&id) {
@@ -307,191 +236,5 @@ impl Client {
             Err(s) if s.code() == tonic::Code::NotFound => Err(Error::NotFound { id }),
             Err(s) => Err(Error::rpc(s)),
         }
-    }
-
-    /// Builds with one of the signer's gas coins, signs, executes (retrying the same signed bytes
-    /// on transient errors) and returns the outcome; a Move abort is `Error::Aborted`.
-    pub async fn execute(
-        &self,
-        function: &str,
-        build: impl FnOnce(&mut TransactionBuilder),
-    ) -> Result<Outcome> {
-        self.execute_with_budget(function, self.inner.cfg.gas_budget, build)
-            .await
-    }
-
-    /// [`Client::execute`] with a gas budget of its own (above the configured one for calls that
-    /// store many bytes: storage is paid from the budget).
-    pub async fn execute_with_budget(
-        &self,
-        function: &str,
-        budget: u64,
-        build: impl FnOnce(&mut TransactionBuilder),
-    ) -> Result<Outcome> {
-        let key = self.key()?;
-        // Given back as it was if this future is dropped before the coin's fate is known.
-        let mut lease = self.take_gas().await?;
-        let gas = lease.coin().clone();
-        let mut b = TransactionBuilder::new();
-        b.set_sender(key.address());
-        b.add_gas_objects([ObjectInput::owned(
-            *gas.object_id(),
-            gas.version(),
-            *gas.digest(),
-        )]);
-        b.set_gas_budget(budget);
-        b.set_gas_price(self.inner.rgp);
-        build(&mut b);
-        let mut tx = b
-            .try_build()
-            .map_err(|e| Error::Invalid(format!("cannot build the {function} transaction: {e}")))?;
-        let mut tries = 0;
-        loop {
-            let gas = lease.coin().clone();
-            // A retry pays with another coin (or the same at its current version): the commands
-            // do not name the gas coin, so only the payment changes (and the signature).
-            tx.gas_payment.objects = vec![gas.clone()];
-            let result = self.submit(&tx, key).await;
-            let retry = match &result {
-                Ok(t) => {
-                    lease.disarm();
-                    let g = t.effects().gas_object();
-                    match g.output_digest().parse() {
-                        Ok(d) => self.inner.gas.give_back(ObjectReference::new(
-                            *gas.object_id(),
-                            g.output_version(),
-                            d,
-                        )),
-                        Err(_) => self.inner.gas.give_back(gas),
-                    }
-                    false
-                }
-                // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
-                Err(Error::Rejected(m)) if m.contains("not available for consumption") => {
-                    let id = *gas.object_id();
-                    let current = self
-                        .get_object(id, "object_id,version,digest")
-                        .await
-                        .ok()
-                        .and_then(|o| {
-                            Some(ObjectReference::new(
-                                id,
-                                o.version(),
-                                o.digest().parse().ok()?,
-                            ))
-                        });
-                    lease.disarm();
-                    match current {
-                        Some(r) => self.inner.gas.give_back(r),
-                        None => self.inner.gas.forget(id).await,
-                    }
-                    // Worth another try only if it was the gas coin that was stale.
-                    tries += 1;
-                    m.contains(&id.to_string()) && tries < GAS_TRIES
-                }
-                // A coin too poor for the budget leaves the pool (it would only be refused
-                // again); another coin (or a merge, or the faucet) pays instead. Each such retry
-                // shrinks the pool, so they end.
-                // A coin that pays the usual budget but not this call's larger one stays.
-                Err(Error::Rejected(m)) if is_too_poor(m) && budget > self.inner.cfg.gas_budget => {
-                    false
-                }
-                Err(Error::Rejected(m)) if is_too_poor(m) => {
-                    lease.disarm();
-                    self.inner.gas.forget(*gas.object_id()).await;
-                    true
-                }
-                // Unknown fate (e.g. a timeout): the lease gives the coin back as it was; if it
-                // moved on, the next use is refused as stale and refreshed by the branch above.
-                Err(_) => false,
-            };
-            if !retry {
-                return crate::outcome::parse(self.package(), function, result?);
-            }
-            tracing::debug!(function, "paying with another gas coin");
-            lease = self.take_gas().await?;
-        }
-    }
-
-    async fn take_gas(&self) -> Result<crate::gas::Lease> {
-        // Only an empty pool (no coin free or in flight) is reloaded: reloading while coins are in
-        // flight would hand the same coin to two transactions. With no coin that can pay, the
-        // coins are merged and split again, or the faucet asked (`upkeep`).
-        if self.inner.gas.is_empty().await {
-            let _one = self.inner.refill.lock().await;
-            if self.inner.gas.is_empty().await && self.refresh_gas().await? == 0 {
-                self.replenish_gas().await?;
-            }
-        }
-        Ok(self.inner.gas.lease().await)
-    }
-
-    pub(crate) async fn submit(
-        &self,
-        tx: &Transaction,
-        key: &Key,
-    ) -> Result<pb::ExecutedTransaction> {
-        let sig = key
-            .signer()
-            .sign_transaction(tx)
-            .map_err(|e| Error::Key(e.to_string()))?;
-        let req = pb::ExecuteTransactionRequest::default()
-            .with_transaction(pb::Transaction::from(tx.clone()))
-            .with_signatures(vec![sig.into()])
-            .with_read_mask(FieldMask::from_str("digest,effects,events,checkpoint"));
-        let mut delay = Duration::from_millis(100);
-        for attempt in 0.. {
-            let mut exec = self.rpc().execution_client();
-            let r = match tokio::time::timeout(
-                self.inner.cfg.timeout,
-                exec.execute_transaction(req.clone()),
-            )
-            .await
-            {
-                Ok(Ok(r)) => {
-                    return r.into_inner().transaction.ok_or_else(|| Error::Decode {
-                        what: "execute response".into(),
-                        reason: "no transaction".into(),
-                    })
-                }
-                Ok(Err(s)) => Error::rpc(s),
-                Err(_) => Error::Timeout(self.inner.cfg.timeout, "transaction effects".into()),
-            };
-            if !(r.is_transient() || matches!(r, Error::Timeout(..))) || attempt >= 5 {
-                return Err(r);
-            }
-            tracing::warn!(error = %r, attempt, "retrying the same signed transaction");
-            tokio::time::sleep(delay).await;
-            delay = (delay * 2).min(Duration::from_secs(5));
-        }
-        unreachable!()
-    }
-
-    /// Splits the signer's largest coin so it has at least `n` gas coins (for concurrent work).
-    /// Later merges ([`Client::replenish_gas`]) split into `n` coins again.
-    pub async fn ensure_gas_coins(&self, n: usize, each: u64) -> Result<usize> {
-        self.inner
-            .gas_target
-            .fetch_max(n, std::sync::atomic::Ordering::Relaxed);
-        let mut have = self.refresh_gas().await?;
-        if have == 0 {
-            // Only coins too poor to pay: merge them and split into `n` if they add up to it.
-            let _one = self.inner.refill.lock().await;
-            have = self.replenish_gas().await?;
-        }
-        if have >= n {
-            return Ok(have);
-        }
-        let me = self.address()?;
-        let amounts = n - have;
-        self.execute("split_coins", |b| {
-            let amts = (0..amounts).map(|_| b.pure(&each)).collect();
-            let g = b.gas();
-            let coins = b.split_coins(g, amts);
-            let to = b.pure(&me);
-            b.transfer_objects(coins, to);
-        })
-        .await?;
-        self.refresh_gas().await
     }
 }

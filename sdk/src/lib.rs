@@ -17,6 +17,7 @@
 
 pub mod client;
 pub mod error;
+mod execute;
 pub mod gas;
 pub mod keys;
 pub mod ops;

@@ -1,4 +1,6 @@
-//! Keeping a signer able to pay for gas over a long run. Every transaction leaves its gas coin a
+//! The signer's gas coins: listing them (`coins`), loading those that can pay into the pool
+//! (`refresh_gas`), splitting enough for concurrent work (`ensure_gas_coins`), and keeping the
+//! signer able to pay over a long run. Every transaction leaves its gas coin a
 //! little poorer; a coin below the gas budget cannot pay any more and leaves the pool. When no coin
 //! is left, [`Client::replenish_gas`] merges every coin into one (Sui "smashes" all the gas coins
 //! of a transaction into the first) and splits the sum evenly again into as many coins as
@@ -8,7 +10,10 @@
 
 use std::time::Duration;
 
-use sui_sdk_types::{Address, ObjectReference};
+use prost_types::FieldMask;
+use sui_rpc::field::FieldMaskUtil;
+use sui_rpc::proto::sui::rpc::v2 as pb;
+use sui_sdk_types::{Address, ObjectReference, StructTag};
 use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 
 use crate::client::Client;
@@ -33,6 +38,95 @@ pub fn split_plan(total: u64, budget: u64, target: usize) -> Option<(usize, u64)
 }
 
 impl Client {
+    /// Gas coins to keep (see [`Client::ensure_gas_coins`]).
+    pub fn gas_target(&self) -> usize {
+        self.inner
+            .gas_target
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Reloads the signer's SUI coins into the gas pool.
+    /// Coins below the gas budget are left out: they would only be refused.
+    pub async fn refresh_gas(&self) -> Result<usize> {
+        let me = self.address()?;
+        let budget = self.inner.cfg.gas_budget;
+        let coins: Vec<ObjectReference> = self
+            .coins(me)
+            .await?
+            .into_iter()
+            .filter(|(_, balance)| *balance >= budget)
+            .map(|(r, _)| r)
+            .collect();
+        let n = coins.len();
+        self.inner.gas.set(coins).await;
+        Ok(n)
+    }
+
+    /// The SUI coins of `owner` with their balances.
+    pub async fn coins(&self, owner: Address) -> Result<Vec<(ObjectReference, u64)>> {
+        let mut out = Vec::new();
+        let mut token = None;
+        loop {
+            let mut req = pb::ListOwnedObjectsRequest::default()
+                .with_owner(owner.to_string())
+                .with_object_type(StructTag::gas_coin().to_string())
+                .with_page_size(1000u32)
+                .with_read_mask(FieldMask::from_str("object_id,version,digest,balance"));
+            req.page_token = token;
+            let resp = self
+                .rpc()
+                .state_client()
+                .list_owned_objects(req)
+                .await
+                .map_err(Error::rpc)?
+                .into_inner();
+            for o in resp.objects {
+                let id = o.object_id().parse().map_err(|e| Error::Decode {
+                    what: "coin id".into(),
+                    reason: format!("{e}"),
+                })?;
+                let digest = o.digest().parse().map_err(|e| Error::Decode {
+                    what: "coin digest".into(),
+                    reason: format!("{e}"),
+                })?;
+                out.push((ObjectReference::new(id, o.version(), digest), o.balance()));
+            }
+            match resp.next_page_token {
+                Some(t) if !t.is_empty() => token = Some(t),
+                _ => break,
+            }
+        }
+        Ok(out)
+    }
+
+    /// Splits the signer's largest coin so it has at least `n` gas coins (for concurrent work).
+    /// Later merges ([`Client::replenish_gas`]) split into `n` coins again.
+    pub async fn ensure_gas_coins(&self, n: usize, each: u64) -> Result<usize> {
+        self.inner
+            .gas_target
+            .fetch_max(n, std::sync::atomic::Ordering::Relaxed);
+        let mut have = self.refresh_gas().await?;
+        if have == 0 {
+            // Only coins too poor to pay: merge them and split into `n` if they add up to it.
+            let _one = self.inner.refill.lock().await;
+            have = self.replenish_gas().await?;
+        }
+        if have >= n {
+            return Ok(have);
+        }
+        let me = self.address()?;
+        let amounts = n - have;
+        self.execute("split_coins", |b| {
+            let amts = (0..amounts).map(|_| b.pure(&each)).collect();
+            let g = b.gas();
+            let coins = b.split_coins(g, amts);
+            let to = b.pure(&me);
+            b.transfer_objects(coins, to);
+        })
+        .await?;
+        self.refresh_gas().await
+    }
+
     /// Makes the signer able to pay again: merges all its coins and splits them evenly (into the
     /// number [`Client::ensure_gas_coins`] asked for), or asks the faucet when the balance is below
     /// the gas budget. Returns the coins now in the pool. Call it only with no transaction of this

@@ -4,32 +4,16 @@
 
 use dtp_protocol::HostConfig;
 use dtp_sdk::{Client, ClientConfig, Error, Key};
+
+mod common;
+use common::*;
 use sui_sdk_types::Address;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn coins_below_the_budget_stay_out_of_the_pool() {
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: dtp_localnet::node::NodeConfig {
-            data_dir: None,
-            cadence: dtp_localnet::node::Cadence::Immediate,
-            retain_checkpoints: None,
-        },
-    })
-    .await
-    .unwrap();
+    let net = localnet().await;
     let key = Key::from_seed([9; 32]);
-    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
-        .unwrap()
-        .request(key.address())
-        .await
-        .unwrap();
-    let c = Client::connect(
-        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key.clone()),
-    )
-    .await
-    .unwrap();
+    let c = funded(&net, &key).await;
     assert_eq!(c.refresh_gas().await.unwrap(), 5);
     // Split off three coins far below the 50,000,000 MIST budget.
     let me = key.address();
@@ -57,33 +41,9 @@ async fn coins_below_the_budget_stay_out_of_the_pool() {
     net.stop().await;
 }
 
-async fn localnet() -> dtp_localnet::Running {
-    dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: dtp_localnet::node::NodeConfig {
-            data_dir: None,
-            cadence: dtp_localnet::node::Cadence::Immediate,
-            retain_checkpoints: None,
-        },
-    })
-    .await
-    .unwrap()
-}
-
 /// A funded client that hands `to` `n` coins of `each` MIST.
 async fn give(net: &dtp_localnet::Running, to: Address, n: usize, each: u64) {
-    let key = Key::generate();
-    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
-        .unwrap()
-        .request(key.address())
-        .await
-        .unwrap();
-    let c = Client::connect(
-        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key),
-    )
-    .await
-    .unwrap();
+    let c = funded(net, &Key::generate()).await;
     c.execute("give", |b| {
         let amounts = (0..n).map(|_| b.pure(&each)).collect();
         let g = b.gas();
@@ -98,8 +58,7 @@ async fn give(net: &dtp_localnet::Running, to: Address, n: usize, each: u64) {
 const BUDGET: u64 = 20_000_000;
 
 fn poor(net: &dtp_localnet::Running, key: &Key) -> ClientConfig {
-    let mut cfg =
-        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key.clone());
+    let mut cfg = config(net, key);
     cfg.gas_budget = BUDGET;
     cfg
 }
@@ -211,16 +170,7 @@ fn free_port() -> u16 {
 async fn a_large_payload_pays_its_storage_from_a_larger_budget() {
     let net = localnet().await;
     let key = Key::generate();
-    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
-        .unwrap()
-        .request(key.address())
-        .await
-        .unwrap();
-    let c = Client::connect(
-        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key.clone()),
-    )
-    .await
-    .unwrap();
+    let c = funded(&net, &key).await;
     let cfg = HostConfig {
         healthy_threshold: 1,
         ..HostConfig::default()

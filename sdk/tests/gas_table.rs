@@ -3,32 +3,16 @@
 //! written and mostly refunded when objects shrink or are deleted.
 
 use dtp_protocol::{EndpointArgs, HostConfig, Policy};
-use dtp_sdk::{Client, ClientConfig, Key};
+use dtp_sdk::Key;
+
+mod common;
+use common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn gas_per_operation() {
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: dtp_localnet::node::NodeConfig {
-            data_dir: None,
-            cadence: dtp_localnet::node::Cadence::Immediate,
-            retain_checkpoints: None,
-        },
-    })
-    .await
-    .unwrap();
+    let net = localnet().await;
     let key = Key::from_seed([5; 32]);
-    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
-        .unwrap()
-        .request(key.address())
-        .await
-        .unwrap();
-    let c = Client::connect(
-        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key.clone()),
-    )
-    .await
-    .unwrap();
+    let c = funded(&net, &key).await;
     let mut rows = Vec::new();
     let (host, cap) = c
         .create_host(

@@ -4,34 +4,17 @@
 
 use dtp_protocol::{HostConfig, Policy};
 use dtp_sdk::replay::HistoryRange;
-use dtp_sdk::{Client, ClientConfig, Error, Key};
+use dtp_sdk::{Error, Key};
+
+mod common;
+use common::*;
 use futures::StreamExt;
 use sui_rpc::proto::sui::rpc::v2 as pb;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pruned_history_is_not_found_and_named() {
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: dtp_localnet::node::NodeConfig {
-            data_dir: None,
-            cadence: dtp_localnet::node::Cadence::Immediate,
-            retain_checkpoints: Some(3),
-        },
-    })
-    .await
-    .unwrap();
-    let key = Key::generate();
-    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
-        .unwrap()
-        .request(key.address())
-        .await
-        .unwrap();
-    let c = Client::connect(
-        ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key),
-    )
-    .await
-    .unwrap();
+    let net = localnet_with(dtp_localnet::node::Cadence::Immediate, Some(3)).await;
+    let c = funded(&net, &Key::generate()).await;
     let (host, cap) = c.create_host("h", &HostConfig::default()).await.unwrap();
     let pipe = c
         .create_pipe(host, cap, "p", Policy::RoundRobin)

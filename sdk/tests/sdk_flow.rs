@@ -4,32 +4,20 @@
 
 use std::time::Duration;
 
-use dtp_localnet::node::{Cadence, NodeConfig};
+use dtp_localnet::node::Cadence;
 use dtp_protocol::{EndpointArgs, Event, HostConfig, MoveAbort, Policy};
 use dtp_sdk::{Client, ClientConfig, Error, Key};
 use futures::StreamExt;
 use sui_sdk_types::Address;
 
+mod common;
+
 async fn localnet() -> dtp_localnet::Running {
-    dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig {
-            data_dir: None,
-            cadence: Cadence::Interval(Duration::from_millis(20)),
-            retain_checkpoints: None,
-        },
-    })
-    .await
-    .unwrap()
+    common::localnet_with(Cadence::Interval(Duration::from_millis(20)), None).await
 }
 
 async fn funded(net: &dtp_localnet::Running, seed: u8) -> Client {
-    let key = Key::from_seed([seed; 32]);
-    let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url())).unwrap();
-    faucet.request(key.address()).await.unwrap();
-    let cfg = ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key);
-    Client::connect(cfg).await.unwrap()
+    common::funded(net, &Key::from_seed([seed; 32])).await
 }
 
 /// A toy server: claims what is assigned to it and answers with the payload upper-cased.

@@ -1,0 +1,186 @@
+//! Executing one transaction: a gas coin from the pool (given back with its new version, or as it
+//! was if the call is dropped), the signature, submission with retries of the same signed bytes on
+//! transient errors, and what a refusal means for the coin (stale: refreshed; too poor: replaced).
+
+use std::time::Duration;
+
+use prost_types::FieldMask;
+use sui_crypto::SuiSigner;
+use sui_rpc::field::FieldMaskUtil;
+use sui_rpc::proto::sui::rpc::v2 as pb;
+use sui_sdk_types::{ObjectReference, Transaction};
+use sui_transaction_builder::{ObjectInput, TransactionBuilder};
+
+use crate::client::{Client, Outcome};
+use crate::error::{Error, Result};
+use crate::keys::Key;
+
+/// Payments one call tries with a gas coin found stale before it reports the refusal.
+const GAS_TRIES: usize = 3;
+
+/// The node refused a gas coin for holding less than the budget (embedded localnet / Sui wording).
+fn is_too_poor(message: &str) -> bool {
+    message.contains("less than the budget")
+        || message.contains("lower than the needed amount")
+        || message.contains("InsufficientGas")
+}
+
+impl Client {
+    /// Builds with one of the signer's gas coins, signs, executes (retrying the same signed bytes
+    /// on transient errors) and returns the outcome; a Move abort is `Error::Aborted`.
+    pub async fn execute(
+        &self,
+        function: &str,
+        build: impl FnOnce(&mut TransactionBuilder),
+    ) -> Result<Outcome> {
+        self.execute_with_budget(function, self.inner.cfg.gas_budget, build)
+            .await
+    }
+
+    /// [`Client::execute`] with a gas budget of its own (above the configured one for calls that
+    /// store many bytes: storage is paid from the budget).
+    pub async fn execute_with_budget(
+        &self,
+        function: &str,
+        budget: u64,
+        build: impl FnOnce(&mut TransactionBuilder),
+    ) -> Result<Outcome> {
+        let key = self.key()?;
+        // Given back as it was if this future is dropped before the coin's fate is known.
+        let mut lease = self.take_gas().await?;
+        let gas = lease.coin().clone();
+        let mut b = TransactionBuilder::new();
+        b.set_sender(key.address());
+        b.add_gas_objects([ObjectInput::owned(
+            *gas.object_id(),
+            gas.version(),
+            *gas.digest(),
+        )]);
+        b.set_gas_budget(budget);
+        b.set_gas_price(self.inner.rgp);
+        build(&mut b);
+        let mut tx = b
+            .try_build()
+            .map_err(|e| Error::Invalid(format!("cannot build the {function} transaction: {e}")))?;
+        let mut tries = 0;
+        loop {
+            let gas = lease.coin().clone();
+            // A retry pays with another coin (or the same at its current version): the commands
+            // do not name the gas coin, so only the payment changes (and the signature).
+            tx.gas_payment.objects = vec![gas.clone()];
+            let result = self.submit(&tx, key).await;
+            let retry = match &result {
+                Ok(t) => {
+                    lease.disarm();
+                    let g = t.effects().gas_object();
+                    match g.output_digest().parse() {
+                        Ok(d) => self.inner.gas.give_back(ObjectReference::new(
+                            *gas.object_id(),
+                            g.output_version(),
+                            d,
+                        )),
+                        Err(_) => self.inner.gas.give_back(gas),
+                    }
+                    false
+                }
+                // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
+                Err(Error::Rejected(m)) if m.contains("not available for consumption") => {
+                    let id = *gas.object_id();
+                    let current = self
+                        .get_object(id, "object_id,version,digest")
+                        .await
+                        .ok()
+                        .and_then(|o| {
+                            Some(ObjectReference::new(
+                                id,
+                                o.version(),
+                                o.digest().parse().ok()?,
+                            ))
+                        });
+                    lease.disarm();
+                    match current {
+                        Some(r) => self.inner.gas.give_back(r),
+                        None => self.inner.gas.forget(id).await,
+                    }
+                    // Worth another try only if it was the gas coin that was stale.
+                    tries += 1;
+                    m.contains(&id.to_string()) && tries < GAS_TRIES
+                }
+                // A coin too poor for the budget leaves the pool (it would only be refused
+                // again); another coin (or a merge, or the faucet) pays instead. Each such retry
+                // shrinks the pool, so they end.
+                // A coin that pays the usual budget but not this call's larger one stays.
+                Err(Error::Rejected(m)) if is_too_poor(m) && budget > self.inner.cfg.gas_budget => {
+                    false
+                }
+                Err(Error::Rejected(m)) if is_too_poor(m) => {
+                    lease.disarm();
+                    self.inner.gas.forget(*gas.object_id()).await;
+                    true
+                }
+                // Unknown fate (e.g. a timeout): the lease gives the coin back as it was; if it
+                // moved on, the next use is refused as stale and refreshed by the branch above.
+                Err(_) => false,
+            };
+            if !retry {
+                return crate::outcome::parse(self.package(), function, result?);
+            }
+            tracing::debug!(function, "paying with another gas coin");
+            lease = self.take_gas().await?;
+        }
+    }
+
+    async fn take_gas(&self) -> Result<crate::gas::Lease> {
+        // Only an empty pool (no coin free or in flight) is reloaded: reloading while coins are in
+        // flight would hand the same coin to two transactions. With no coin that can pay, the
+        // coins are merged and split again, or the faucet asked (`upkeep`).
+        if self.inner.gas.is_empty().await {
+            let _one = self.inner.refill.lock().await;
+            if self.inner.gas.is_empty().await && self.refresh_gas().await? == 0 {
+                self.replenish_gas().await?;
+            }
+        }
+        Ok(self.inner.gas.lease().await)
+    }
+
+    pub(crate) async fn submit(
+        &self,
+        tx: &Transaction,
+        key: &Key,
+    ) -> Result<pb::ExecutedTransaction> {
+        let sig = key
+            .signer()
+            .sign_transaction(tx)
+            .map_err(|e| Error::Key(e.to_string()))?;
+        let req = pb::ExecuteTransactionRequest::default()
+            .with_transaction(pb::Transaction::from(tx.clone()))
+            .with_signatures(vec![sig.into()])
+            .with_read_mask(FieldMask::from_str("digest,effects,events,checkpoint"));
+        let mut delay = Duration::from_millis(100);
+        for attempt in 0.. {
+            let mut exec = self.rpc().execution_client();
+            let r = match tokio::time::timeout(
+                self.inner.cfg.timeout,
+                exec.execute_transaction(req.clone()),
+            )
+            .await
+            {
+                Ok(Ok(r)) => {
+                    return r.into_inner().transaction.ok_or_else(|| Error::Decode {
+                        what: "execute response".into(),
+                        reason: "no transaction".into(),
+                    })
+                }
+                Ok(Err(s)) => Error::rpc(s),
+                Err(_) => Error::Timeout(self.inner.cfg.timeout, "transaction effects".into()),
+            };
+            if !(r.is_transient() || matches!(r, Error::Timeout(..))) || attempt >= 5 {
+                return Err(r);
+            }
+            tracing::warn!(error = %r, attempt, "retrying the same signed transaction");
+            tokio::time::sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(5));
+        }
+        unreachable!()
+    }
+}

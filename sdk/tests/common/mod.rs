@@ -1,0 +1,48 @@
+//! Shared by the SDK's integration tests: an embedded localnet on loopback and funded clients.
+#![allow(dead_code)]
+
+use dtp_localnet::node::{Cadence, NodeConfig};
+use dtp_sdk::{Client, ClientConfig, Key};
+
+/// An in-memory localnet on free loopback ports.
+pub async fn localnet_with(
+    cadence: Cadence,
+    retain_checkpoints: Option<u64>,
+) -> dtp_localnet::Running {
+    dtp_localnet::start(dtp_localnet::LocalnetConfig {
+        grpc: "127.0.0.1:0".parse().unwrap(),
+        faucet: "127.0.0.1:0".parse().unwrap(),
+        node: NodeConfig {
+            data_dir: None,
+            cadence,
+            retain_checkpoints,
+        },
+    })
+    .await
+    .unwrap()
+}
+
+/// [`localnet_with`] checkpointing after every group commit, keeping all history.
+pub async fn localnet() -> dtp_localnet::Running {
+    localnet_with(Cadence::Immediate, None).await
+}
+
+/// The client configuration of `key` on `net`.
+pub fn config(net: &dtp_localnet::Running, key: &Key) -> ClientConfig {
+    ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key.clone())
+}
+
+/// Funds `key` from the faucet.
+pub async fn fund(net: &dtp_localnet::Running, key: &Key) {
+    sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
+        .unwrap()
+        .request(key.address())
+        .await
+        .unwrap();
+}
+
+/// A client of `key`, funded from the faucet.
+pub async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
+    fund(net, key).await;
+    Client::connect(config(net, key)).await.unwrap()
+}
