@@ -126,6 +126,19 @@ impl Daemon {
         Ok((d, rx))
     }
 
+    /// Request `seq` of `pipe` as the chain holds it now (`None`: not pending, i.e. finished).
+    pub async fn pending_request(
+        &self,
+        pipe: Address,
+        seq: u64,
+    ) -> Result<Option<dtp_protocol::Request>, dtp_sdk::Error> {
+        let table = match self.pending_tables.get(&pipe) {
+            Some(t) => *t,
+            None => self.client.pipe(pipe).await?.pending.id,
+        };
+        self.client.entry(table, seq).await
+    }
+
     pub fn host_id(&self) -> Address {
         self.cfg.chain.host
     }

@@ -148,18 +148,13 @@ async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Err
 /// The request as the chain holds it now, if this server still holds `attempt` of it; otherwise
 /// the fence error the claim would have met.
 async fn current(d: &Daemon, pipe: Address, seq: u64, attempt: u32) -> Result<Request, Error> {
-    let table = match d.pending_tables.get(&pipe) {
-        Some(t) => *t,
-        None => d.client.pipe(pipe).await?.pending.id,
-    };
     let fenced = |abort| Error::Aborted {
         abort,
         function: "read".into(),
         digest: sui_sdk_types::Digest::new([0; 32]),
     };
     let req = d
-        .client
-        .entry(table, seq)
+        .pending_request(pipe, seq)
         .await?
         .ok_or(fenced(MoveAbort::UnknownRequest))?;
     if req.server != d.me {

@@ -77,10 +77,7 @@ pub async fn retry_own(d: &Arc<Daemon>) {
 /// restarted) the request may be finished or already moved on, and a takeover would only be
 /// refused. A newer state read is applied to the tracker; the next tick decides again.
 async fn still_expired(d: &Daemon, pipe: Address, seq: u64, t: &Tracked) -> bool {
-    let Some(table) = d.pending_tables.get(&pipe) else {
-        return true;
-    };
-    match d.client.entry(*table, seq).await {
+    match d.pending_request(pipe, seq).await {
         Ok(Some(r)) if r.attempt == t.attempt && r.deadline_ms == t.deadline_ms => true,
         Ok(Some(r)) => {
             tracing::debug!(%pipe, seq, attempt = r.attempt, "not taken over: it moved on");
