@@ -60,6 +60,13 @@ impl Ctx {
         Ok(Client::connect(self.client_config().with_key(key)).await?)
     }
 
+    /// [`Ctx::client`] that asks the configured faucet for gas when its balance runs out.
+    pub async fn client_with_faucet(&self) -> Result<Client> {
+        let key = self.key()?;
+        let faucet = Some(self.settings.faucet_url.clone());
+        Ok(Client::connect(self.client_config().with_key(key).with_faucet(faucet)).await?)
+    }
+
     /// A read-only client.
     pub async fn reader(&self) -> Result<Client> {
         Ok(Client::connect(self.client_config()).await?)

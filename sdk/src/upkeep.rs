@@ -215,7 +215,9 @@ impl Client {
             url: url.clone(),
             reason,
         };
-        sui_rpc::faucet::FaucetClient::new(&url)
+        // The faucet API is `<base>/v2/gas`: the base works with or without its trailing slash.
+        let base = format!("{}/", url.trim_end_matches('/'));
+        sui_rpc::faucet::FaucetClient::new(&base)
             .map_err(|e| bad(e.to_string()))?
             .request(me)
             .await

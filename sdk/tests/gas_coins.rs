@@ -104,7 +104,7 @@ async fn drained_coins_are_merged_until_the_balance_is_spent_then_the_faucet_top
     println!("{done} transactions on 120,000,000 MIST");
 
     // The same signer with a faucet configured keeps going.
-    let f = Client::connect(poor(&net, &key).with_faucet(Some(format!("{}/", net.faucet_url()))))
+    let f = Client::connect(poor(&net, &key).with_faucet(Some(net.faucet_url())))
         .await
         .unwrap();
     f.create_host("h", &HostConfig::default()).await.unwrap();

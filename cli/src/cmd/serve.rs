@@ -34,10 +34,18 @@ pub struct GatewayArgs {
     /// Seconds a request may take end to end (then 504).
     #[arg(long, default_value_t = 30)]
     pub timeout_secs: u64,
+    /// Ask the configured faucet (`faucet_url`) for gas when the key's balance runs out (a
+    /// localnet, devnet or testnet; never on mainnet, which has no faucet).
+    #[arg(long)]
+    pub faucet_refill: bool,
 }
 
 pub async fn gateway(ctx: &Ctx, a: GatewayArgs) -> Result<()> {
-    let client = ctx.client().await?;
+    let client = if a.faucet_refill {
+        ctx.client_with_faucet().await?
+    } else {
+        ctx.client().await?
+    };
     let host = ctx.host(a.host)?;
     let pipe = ctx.pipe(a.pipe)?;
     let mut cfg = GatewayConfig::new(a.listen, host, pipe);
