@@ -24,8 +24,12 @@ fn alive(pid: u32) -> bool {
         .unwrap_or(false)
 }
 
-/// Starts `dtp up` with `policy`; returns the child, its children's pids and the gateway port.
-fn up(policy: &str, dir: &std::path::Path) -> (std::process::Child, BTreeMap<String, u32>, u16) {
+/// Starts `dtp up` with `policy`; returns the child, its children's pids, the gateway port and
+/// the gateway's metrics URL.
+fn up(
+    policy: &str,
+    dir: &std::path::Path,
+) -> (std::process::Child, BTreeMap<String, u32>, u16, String) {
     let (gw, grpc, faucet) = (free_port(), free_port(), free_port());
     let mut child = Command::new(env!("CARGO_BIN_EXE_dtp"))
         .args([
@@ -53,6 +57,7 @@ fn up(policy: &str, dir: &std::path::Path) -> (std::process::Child, BTreeMap<Str
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut pids: BTreeMap<String, u32> = BTreeMap::new();
+    let mut metrics = String::new();
     let start = Instant::now();
     loop {
         let mut line = String::new();
@@ -60,6 +65,9 @@ fn up(policy: &str, dir: &std::path::Path) -> (std::process::Child, BTreeMap<Str
         let parts: Vec<&str> = line.split_whitespace().collect();
         if parts.len() == 3 && parts[1] == "pid" {
             pids.insert(parts[0].to_string(), parts[2].parse().unwrap());
+        }
+        if parts.first() == Some(&"metrics") && line.contains("(gateway)") {
+            metrics = parts[1].to_string();
         }
         if line.starts_with("Ctrl-C stops everything") {
             break;
@@ -71,7 +79,11 @@ fn up(policy: &str, dir: &std::path::Path) -> (std::process::Child, BTreeMap<Str
     }
     std::thread::spawn(move || for _ in out.lines() {});
     assert_eq!(pids.len(), 6, "3 servers and 3 daemons: {pids:?}");
-    (child, pids, gw)
+    assert!(
+        metrics.starts_with("http://"),
+        "the tour names the gateway's metrics"
+    );
+    (child, pids, gw, metrics)
 }
 
 /// `n` GETs of /api/instance: answers per instance name.
@@ -112,12 +124,19 @@ fn stop(mut child: std::process::Child, pids: &BTreeMap<String, u32>) {
 #[test]
 fn dtp_up_serves_round_robin_survives_a_killed_daemon_and_stops_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let (child, pids, gw) = up("round_robin", dir.path());
+    let (child, pids, gw, metrics) = up("round_robin", dir.path());
     let per = get(gw, 201);
     assert_eq!(
         per.values().copied().collect::<Vec<_>>(),
         vec![67, 67, 67],
         "round robin is exactly even: {per:?}"
+    );
+    let m = tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(async { reqwest::get(&metrics).await.unwrap().text().await.unwrap() });
+    assert!(
+        m.contains("dtp_gateway_requests_total{status=\"200\"} 201"),
+        "{m}"
     );
 
     // SIGKILL one daemon: requests keep succeeding (the dead one's are taken over after its lease).
@@ -135,7 +154,7 @@ fn dtp_up_serves_round_robin_survives_a_killed_daemon_and_stops_cleanly() {
 #[test]
 fn dtp_up_weighted_follows_the_weights_within_5_percent() {
     let dir = tempfile::tempdir().unwrap();
-    let (child, pids, gw) = up("weighted", dir.path());
+    let (child, pids, gw, _) = up("weighted", dir.path());
     // `dtp up` gives server-i weight 1 + i % 3: 1, 2, 3.
     let n = 300;
     let per = get(gw, n);

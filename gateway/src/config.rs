@@ -46,6 +46,9 @@ pub struct GatewayConfig {
     pub timeout: Duration,
     /// How long a client may take to send its request (slow-body protection) before 408.
     pub read_timeout: Duration,
+    /// Where Prometheus `/metrics` is served (its own listener: the gateway's passes every path
+    /// to the pipe); `None`: not served.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl GatewayConfig {
@@ -58,6 +61,7 @@ impl GatewayConfig {
             region_header: Some("x-dtp-region".into()),
             timeout: Duration::from_secs(30),
             read_timeout: Duration::from_secs(10),
+            metrics_listen: None,
         }
     }
 }

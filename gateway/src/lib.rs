@@ -4,9 +4,10 @@
 //! to a pipe, waits for its `Completed` event and returns the backend's response with
 //! `X-DTP-Server` / `X-DTP-Seq` headers. Several gateways can serve one pipe: a gateway holds no
 //! state the others need. [`config`] holds the settings, [`waiters`] the event follower that
-//! resolves waiting requests, [`server`] the HTTP handling.
+//! resolves waiting requests, [`server`] the HTTP handling, [`metrics`] its Prometheus metrics.
 
 pub mod config;
+pub mod metrics;
 pub mod server;
 pub mod waiters;
 
@@ -21,6 +22,8 @@ pub use config::{GatewayConfig, KeySource};
 /// A running gateway.
 pub struct Running {
     pub addr: SocketAddr,
+    /// Where `/metrics` is served, if it is.
+    pub metrics_addr: Option<SocketAddr>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -69,7 +72,23 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         let g = g.clone();
         tokio::spawn(async move { g.waiters.follow(g.client.clone(), g.cfg.pipe, from).await })
     };
-    let app = axum::Router::new().fallback(server::handle).with_state(g);
+    let m = Arc::new(metrics::Metrics::new());
+    let mut tasks = Vec::new();
+    let metrics_addr = match g.cfg.metrics_listen {
+        Some(a) => {
+            let l = metrics::bind(a)
+                .await
+                .with_context(|| format!("metrics listening on {a}"))?;
+            let at = l.local_addr()?;
+            tasks.push(tokio::spawn(metrics::serve(l, m.clone())));
+            Some(at)
+        }
+        None => None,
+    };
+    let app = axum::Router::new()
+        .fallback(server::handle)
+        .with_state(g)
+        .layer(axum::middleware::from_fn_with_state(m, metrics::track));
     let http = tokio::spawn(async move {
         let svc = app.into_make_service_with_connect_info::<SocketAddr>();
         if let Err(e) = axum::serve(listener, svc).await {
@@ -77,8 +96,10 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         }
     });
     tracing::info!(%addr, "gateway listening");
+    tasks.extend([follower, http]);
     Ok(Running {
         addr,
-        tasks: vec![follower, http],
+        metrics_addr,
+        tasks,
     })
 }

@@ -125,12 +125,9 @@ async fn http_through_the_chain_round_robin_and_errors() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let gw_client = funded(&net, &Key::from_seed([30; 32])).await;
-    let gw = dtp_gateway::start(
-        gw_client,
-        GatewayConfig::new("127.0.0.1:0".parse::<SocketAddr>().unwrap(), host, pipe),
-    )
-    .await
-    .unwrap();
+    let mut gw_cfg = GatewayConfig::new("127.0.0.1:0".parse::<SocketAddr>().unwrap(), host, pipe);
+    gw_cfg.metrics_listen = Some("127.0.0.1:0".parse().unwrap());
+    let gw = dtp_gateway::start(gw_client, gw_cfg).await.unwrap();
     let http = reqwest::Client::new();
     let mut per: BTreeMap<String, usize> = BTreeMap::new();
     let mut seqs = Vec::new();
@@ -170,6 +167,23 @@ async fn http_through_the_chain_round_robin_and_errors() {
     let body: serde_json::Value = r.json().await.unwrap();
     assert_eq!(body["error"], "payload too large");
     assert_eq!(admin.pipe(pipe).await.unwrap().next_seq, 30);
+    // Its metrics, on their own listener: every answer counted by status, none in flight.
+    let m = http
+        .get(format!("http://{}/metrics", gw.metrics_addr.unwrap()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        "dtp_gateway_requests_total{status=\"200\"} 30",
+        "dtp_gateway_requests_total{status=\"413\"} 1",
+        "dtp_gateway_request_seconds_count 31",
+        "dtp_gateway_inflight 0",
+    ] {
+        assert!(m.contains(line), "{line} in\n{m}");
+    }
     // A pipe whose host has no healthy endpoint: 503.
     let (host2, cap2) = admin.create_host("empty", &cfg).await.unwrap();
     let pipe2 = admin

@@ -34,6 +34,9 @@ pub struct GatewayArgs {
     /// Seconds a request may take end to end (then 504).
     #[arg(long, default_value_t = 30)]
     pub timeout_secs: u64,
+    /// Serve Prometheus `/metrics` on this address (its own listener).
+    #[arg(long)]
+    pub metrics_listen: Option<SocketAddr>,
     /// Ask the configured faucet (`faucet_url`) for gas when the key's balance runs out (a
     /// localnet, devnet or testnet; never on mainnet, which has no faucet).
     #[arg(long)]
@@ -52,8 +55,12 @@ pub async fn gateway(ctx: &Ctx, a: GatewayArgs) -> Result<()> {
     cfg.key_source = a.key_source;
     cfg.region_header = Some(a.region_header);
     cfg.timeout = Duration::from_secs(a.timeout_secs);
+    cfg.metrics_listen = a.metrics_listen;
     let gw = dtp_gateway::start(client, cfg).await?;
     println!("gateway listening on {}", gw.url());
+    if let Some(m) = gw.metrics_addr {
+        println!("metrics on http://{m}/metrics");
+    }
     shutdown_signal().await;
     gw.stop();
     Ok(())

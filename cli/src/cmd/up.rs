@@ -200,12 +200,11 @@ pub async fn run(a: UpArgs) -> Result<()> {
 
     let t = step(5, total, "starting the gateway");
     let gw_client = connect(&keys[1]).await?;
-    let gw = dtp_gateway::start(
-        gw_client,
-        dtp_gateway::GatewayConfig::new(a.listen, dep.host, dep.pipe),
-    )
-    .await
-    .with_context(|| format!("starting the gateway on {}", a.listen))?;
+    let mut gw_cfg = dtp_gateway::GatewayConfig::new(a.listen, dep.host, dep.pipe);
+    gw_cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
+    let gw = dtp_gateway::start(gw_client, gw_cfg)
+        .await
+        .with_context(|| format!("starting the gateway on {}", a.listen))?;
     eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
 
     step(6, total, "ready");
@@ -336,6 +335,9 @@ fn print_tour(
         d.policy
     );
     println!("  gateway    {}", gw.url());
+    if let Some(m) = gw.metrics_addr {
+        println!("  metrics    http://{m}/metrics (gateway)");
+    }
     println!(
         "  localnet   {} (faucet {})",
         net.grpc_url(),

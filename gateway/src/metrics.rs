@@ -1,0 +1,106 @@
+//! Prometheus metrics of the gateway, served at `/metrics` on their own listener
+//! (`GatewayConfig::metrics_listen`): the gateway's own listener passes every path to the pipe.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use prometheus::{
+    Encoder, Histogram, HistogramOpts, IntCounterVec, IntGauge, Opts, Registry, TextEncoder,
+};
+
+pub struct Metrics {
+    registry: Registry,
+    /// Answers by HTTP status.
+    pub requests: IntCounterVec,
+    /// Request received to response sent.
+    pub latency: Histogram,
+    pub inflight: IntGauge,
+}
+
+impl Metrics {
+    pub fn new() -> Metrics {
+        let registry = Registry::new();
+        let requests = IntCounterVec::new(
+            Opts::new("dtp_gateway_requests_total", "HTTP answers by status"),
+            &["status"],
+        )
+        .expect("metric");
+        let latency = Histogram::with_opts(
+            HistogramOpts::new(
+                "dtp_gateway_request_seconds",
+                "Request received to response (through the chain and a backend)",
+            )
+            .buckets(vec![
+                0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
+            ]),
+        )
+        .expect("metric");
+        let inflight =
+            IntGauge::new("dtp_gateway_inflight", "Requests being answered").expect("metric");
+        registry
+            .register(Box::new(requests.clone()))
+            .expect("register");
+        registry
+            .register(Box::new(latency.clone()))
+            .expect("register");
+        registry
+            .register(Box::new(inflight.clone()))
+            .expect("register");
+        Metrics {
+            registry,
+            requests,
+            latency,
+            inflight,
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let mut buf = Vec::new();
+        TextEncoder::new()
+            .encode(&self.registry.gather(), &mut buf)
+            .expect("encode");
+        String::from_utf8(buf).expect("utf8")
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Middleware: counts every answer by status and times it.
+pub async fn track(State(m): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    m.inflight.inc();
+    let resp = next.run(req).await;
+    m.inflight.dec();
+    m.latency.observe(started.elapsed().as_secs_f64());
+    m.requests
+        .with_label_values(&[resp.status().as_str()])
+        .inc();
+    resp
+}
+
+/// Serves `GET /metrics` on `listener`.
+pub async fn serve(listener: tokio::net::TcpListener, m: Arc<Metrics>) {
+    let app = axum::Router::new().route(
+        "/metrics",
+        axum::routing::get(move || {
+            let m = m.clone();
+            async move { m.render() }
+        }),
+    );
+    if let Err(e) = axum::serve(listener, app).await {
+        tracing::error!(error = %e, "gateway metrics server failed");
+    }
+}
+
+/// Binds the metrics listener.
+pub async fn bind(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(addr).await
+}
