@@ -184,11 +184,15 @@ pub fn print_config(c: &HostConfig) {
 }
 
 /// A Host as JSON, each endpoint with `healthy` at `now` (and `inflight` when given).
-pub fn host_json(
-    h: &Host,
-    now: u64,
-    inflight: Option<&HashMap<Address, u32>>,
-) -> serde_json::Value {
+/// What `dtp status` adds to each endpoint: requests in flight (over the Pipes shown) and the
+/// server's SUI balance, which pays its transactions.
+#[derive(Debug, Default)]
+pub struct Live {
+    pub inflight: HashMap<Address, u32>,
+    pub gas: HashMap<Address, u64>,
+}
+
+pub fn host_json(h: &Host, now: u64, live: Option<&Live>) -> serde_json::Value {
     let endpoints: Vec<_> = h
         .endpoints
         .iter()
@@ -197,8 +201,9 @@ pub fn host_json(
             v["healthy"] = e.is_healthy(&h.config, now).into();
             v["role_name"] = parse::role_name(e.role).into();
             v["state_name"] = parse::state_name(e.state).into();
-            if let Some(m) = inflight {
-                v["inflight"] = m.get(&e.server).copied().unwrap_or(0).into();
+            if let Some(l) = live {
+                v["inflight"] = l.inflight.get(&e.server).copied().unwrap_or(0).into();
+                v["gas_mist"] = l.gas.get(&e.server).copied().into();
             }
             v
         })
@@ -208,8 +213,8 @@ pub fn host_json(
     })
 }
 
-/// The endpoints of `h` with health at `now` (and in-flight counts when given).
-pub fn endpoints_table(h: &Host, now: u64, inflight: Option<&HashMap<Address, u32>>) -> Table {
+/// The endpoints of `h` with health at `now` (and in-flight counts and balances when given).
+pub fn endpoints_table(h: &Host, now: u64, live: Option<&Live>) -> Table {
     let mut headers = vec![
         "SERVER",
         "LABEL",
@@ -224,8 +229,9 @@ pub fn endpoints_table(h: &Host, now: u64, inflight: Option<&HashMap<Address, u3
         "STREAK",
         "HEARTBEAT",
     ];
-    if inflight.is_some() {
+    if live.is_some() {
         headers.push("INFLIGHT");
+        headers.push("GAS_SUI");
     }
     let mut t = Table::with_headers(&headers);
     for e in &h.endpoints {
@@ -243,8 +249,12 @@ pub fn endpoints_table(h: &Host, now: u64, inflight: Option<&HashMap<Address, u3
             format!("{}/{}", e.streak, h.config.healthy_threshold),
             output::ago(now, e.last_heartbeat_ms),
         ];
-        if let Some(m) = inflight {
-            row.push(m.get(&e.server).copied().unwrap_or(0).to_string());
+        if let Some(l) = live {
+            row.push(l.inflight.get(&e.server).copied().unwrap_or(0).to_string());
+            row.push(match l.gas.get(&e.server) {
+                Some(mist) => format!("{:.3}", *mist as f64 / 1e9),
+                None => "?".into(),
+            });
         }
         t.row(row);
     }

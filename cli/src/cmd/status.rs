@@ -1,12 +1,11 @@
-//! `dtp status`: the Host's endpoints (health, load, in-flight) and its Pipes (pending, dead).
-
-use std::collections::HashMap;
+//! `dtp status`: the Host's endpoints (health, load, in-flight, gas balance) and its Pipes
+//! (pending, dead).
 
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
 use sui_sdk_types::Address;
 
-use super::host::{endpoints_table, host_json};
+use super::host::{endpoints_table, host_json, Live};
 use super::pipe::{pipe_json, read};
 use crate::ctx::{object_error, Ctx};
 use crate::output::{self, Table};
@@ -48,17 +47,28 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         );
     }
     let h = c.host(host).await.map_err(|e| object_error("Host", e))?;
-    let mut inflight: HashMap<Address, u32> = HashMap::new();
+    let mut live = Live::default();
     for p in &pipes {
         for e in &p.inflight.contents {
-            *inflight.entry(e.key).or_default() += e.value;
+            *live.inflight.entry(e.key).or_default() += e.value;
+        }
+    }
+    // Each server's balance (what pays its transactions); unknown if it cannot be read.
+    let balances = futures::future::join_all(h.endpoints.iter().map(|e| {
+        let c = &c;
+        async move { (e.server, c.coins(e.server).await) }
+    }))
+    .await;
+    for (server, coins) in balances {
+        if let Ok(coins) = coins {
+            live.gas.insert(server, coins.iter().map(|c| c.1).sum());
         }
     }
     let now = output::now_ms();
     if ctx.json {
         let pipes: Vec<_> = pipes.iter().map(pipe_json).collect();
         output::json(&serde_json::json!({
-            "host": host_json(&h, now, Some(&inflight)),
+            "host": host_json(&h, now, Some(&live)),
             "pipes": pipes,
             "checkpoint": c.latest_checkpoint().await?,
         }));
@@ -75,7 +85,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         h.label,
         h.endpoints.len()
     );
-    endpoints_table(&h, now, Some(&inflight)).print();
+    endpoints_table(&h, now, Some(&live)).print();
     println!();
     if pipes.is_empty() {
         println!("no pipe given (pass --pipe <ID> or set one with `dtp pipe create`)");

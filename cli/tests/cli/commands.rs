@@ -254,9 +254,18 @@ async fn hosts_endpoints_pipes_send_and_status() {
         (Some(1), Some(1))
     );
     assert_eq!(v["pipes"][0]["pending"], 2);
+    // Each server's balance: funded by the faucet, less the gas it spent.
+    let funded =
+        dtp_localnet::genesis::FAUCET_COINS as u64 * dtp_localnet::genesis::FAUCET_COIN_VALUE;
+    for e in eps {
+        let gas = e["gas_mist"].as_u64().unwrap();
+        assert!(gas > funded / 2 && gas < funded, "{e}");
+    }
     let text = dtp.ok(&["status"]).await;
     assert!(
-        text.contains("2 endpoints, 2 healthy") && text.contains("PENDING"),
+        text.contains("2 endpoints, 2 healthy")
+            && text.contains("PENDING")
+            && text.contains("GAS_SUI"),
         "{text}"
     );
 
