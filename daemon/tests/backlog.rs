@@ -21,11 +21,7 @@ async fn a_paused_daemons_stale_backlog_costs_no_transaction() {
         ..HostConfig::default()
     };
     let d = deploy(3, cfg, Policy::RoundRobin).await;
-    let backends: Vec<_> = (0..3).map(|i| sample(&format!("b{i}"), 0)).collect();
-    let daemons: Vec<_> = (0..3)
-        .map(|i| d.dtpd(&d.config(i, &[backends[i].1.clone()])))
-        .collect();
-    d.wait_healthy(&[0, 1, 2], true).await;
+    let (backends, daemons) = d.servers(&[0, 0, 0]).await;
     let d0 = d.keys[0].address();
     let mut seen = d.watch().await;
 
@@ -52,15 +48,9 @@ async fn a_paused_daemons_stale_backlog_costs_no_transaction() {
 
     daemons[0].signal("CONT");
     // Its backlog reaches its workers, which find the work gone (counted as fenced, by read).
-    let end = tokio::time::Instant::now() + Duration::from_secs(15);
-    while counter(&daemons[0], "fenced").await < stuck.len() as u64 {
-        assert!(
-            tokio::time::Instant::now() < end,
-            "d0 never looked at its stale backlog: {}",
-            rpc(&daemons[0], "dtpd_counters").await
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let stale = stuck.len() as u64;
+    let what = "d0 never looked at its stale backlog";
+    wait_counter(&daemons[0], "fenced", stale, Duration::from_secs(15), what).await;
     assert_eq!(rpc(&daemons[0], "dtpd_counters").await["completed"], 0);
     seen.settle(Duration::from_secs(1)).await;
     seen.assert_exactly_once(&sent);

@@ -21,13 +21,7 @@ async fn a_paused_daemons_late_calls_are_fenced_and_nothing_completes_twice() {
     };
     let d = deploy(3, cfg, Policy::RoundRobin).await;
     // d0's backend answers after 2.5 s: while d0 is stopped, so the answer waits for SIGCONT.
-    let backends: Vec<_> = (0..3)
-        .map(|i| sample(&format!("b{i}"), if i == 0 { 2_500 } else { 0 }))
-        .collect();
-    let daemons: Vec<_> = (0..3)
-        .map(|i| d.dtpd(&d.config(i, &[backends[i].1.clone()])))
-        .collect();
-    d.wait_healthy(&[0, 1, 2], true).await;
+    let (backends, daemons) = d.servers(&[2_500, 0, 0]).await;
     let d0 = d.keys[0].address();
     let mut seen = d.watch().await;
     let mut sent = BTreeSet::new();
@@ -62,15 +56,15 @@ async fn a_paused_daemons_late_calls_are_fenced_and_nothing_completes_twice() {
     assert_eq!(rpc(&daemons[1], "dtpd_counters").await["fenced"], 0);
 
     daemons[0].signal("CONT");
-    let end = tokio::time::Instant::now() + Duration::from_secs(15);
-    while counter(&daemons[0], "fenced").await < held.len() as u64 {
-        assert!(
-            tokio::time::Instant::now() < end,
-            "d0's late calls were not fenced: {}",
-            rpc(&daemons[0], "dtpd_counters").await
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let what = "d0's late calls were not fenced";
+    wait_counter(
+        &daemons[0],
+        "fenced",
+        held.len() as u64,
+        Duration::from_secs(15),
+        what,
+    )
+    .await;
     let c = rpc(&daemons[0], "dtpd_counters").await;
     assert_eq!(c["completed"], 0, "d0 completed nothing: {c}");
     let log = daemons[0].log();

@@ -19,11 +19,7 @@ async fn three_daemons_spread_round_robin_and_complete_exactly_once() {
         ..HostConfig::default()
     };
     let d = deploy(3, cfg, Policy::RoundRobin).await;
-    let backends: Vec<_> = (0..3).map(|i| sample(&format!("b{i}"), 0)).collect();
-    let daemons: Vec<_> = (0..3)
-        .map(|i| d.dtpd(&d.config(i, &[backends[i].1.clone()])))
-        .collect();
-    d.wait_healthy(&[0, 1, 2], true).await;
+    let (backends, daemons) = d.servers(&[0, 0, 0]).await;
     let mut events = d.events().await;
     let n = 30;
     for i in 0..n {

@@ -274,6 +274,24 @@ impl Deployment {
         (a.seq, a.server)
     }
 
+    /// For each endpoint `i`: a sample backend answering after `delays[i]` ms and a `dtpd` beside
+    /// it (default config); returns once all are healthy on chain.
+    pub async fn servers(&self, delays: &[u64]) -> (Vec<(Proc, String)>, Vec<Proc>) {
+        let backends: Vec<_> = delays
+            .iter()
+            .enumerate()
+            .map(|(i, ms)| sample(&format!("b{i}"), *ms))
+            .collect();
+        let daemons = backends
+            .iter()
+            .enumerate()
+            .map(|(i, b)| self.dtpd(&self.config(i, std::slice::from_ref(&b.1))))
+            .collect();
+        let all: Vec<usize> = (0..delays.len()).collect();
+        self.wait_healthy(&all, true).await;
+        (backends, daemons)
+    }
+
     /// Waits until the given endpoints are all healthy on chain.
     pub async fn wait_healthy(&self, who: &[usize], healthy: bool) {
         for _ in 0..200 {

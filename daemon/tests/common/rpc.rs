@@ -55,6 +55,20 @@ pub async fn counter(p: &Proc, name: &str) -> u64 {
         .unwrap_or_else(|| panic!("counter {name}"))
 }
 
+/// Waits until counter `name` of the daemon reaches `at_least` (within `timeout`, else panics
+/// saying `what` did not happen).
+pub async fn wait_counter(p: &Proc, name: &str, at_least: u64, timeout: Duration, what: &str) {
+    let end = tokio::time::Instant::now() + timeout;
+    while counter(p, name).await < at_least {
+        assert!(
+            tokio::time::Instant::now() < end,
+            "{what}: {}",
+            rpc(p, "dtpd_counters").await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Flips a sample backend's `/health` answer (`POST /admin/healthy` or `/admin/unhealthy`).
 pub async fn set_backend_health(url: &str, healthy: bool) {
     let path = if healthy { "healthy" } else { "unhealthy" };

@@ -32,6 +32,24 @@ fn call(name: &str, module: &str) -> Function {
     Function::new(DTP_PACKAGE, module.parse().unwrap(), name.parse().unwrap())
 }
 
+/// `host::create_host(label, ...)` with a valid config but `healthy_threshold`.
+fn create_host_call(
+    b: &mut sui_transaction_builder::TransactionBuilder,
+    label: &str,
+    healthy_threshold: u32,
+) {
+    let args = vec![
+        b.pure(&label.to_string()),
+        b.pure(&10_000u64),
+        b.pure(&healthy_threshold),
+        b.pure(&5_000u64),
+        b.pure(&3u32),
+        b.pure(&1024u64),
+        b.pure(&100u64),
+    ];
+    b.move_call(call("create_host", "host"), args);
+}
+
 fn create_host(
     l: &mut Ledger,
     key: &Ed25519PrivateKey,
@@ -40,16 +58,7 @@ fn create_host(
 ) -> Executed {
     let me = key.public_key().derive_address();
     let mut b = txb::builder(me, gas, 50_000_000);
-    let args = vec![
-        b.pure(&label.to_string()),
-        b.pure(&10_000u64),
-        b.pure(&1u32),
-        b.pure(&5_000u64),
-        b.pure(&3u32),
-        b.pure(&1024u64),
-        b.pure(&100u64),
-    ];
-    b.move_call(call("create_host", "host"), args);
+    create_host_call(&mut b, label, 1);
     let (tx, sigs) = txb::sign(b, key);
     execute(l, tx, sigs, 2_000).expect("create_host runs")
 }
@@ -123,16 +132,7 @@ fn a_move_abort_fails_the_transaction_changes_nothing_but_gas() {
     let me = key.public_key().derive_address();
     let mut b = txb::builder(me, &gas, 50_000_000);
     // healthy_threshold 0 is out of range: EInvalidConfig.
-    let args = vec![
-        b.pure(&"h".to_string()),
-        b.pure(&10_000u64),
-        b.pure(&0u32),
-        b.pure(&5_000u64),
-        b.pure(&3u32),
-        b.pure(&1024u64),
-        b.pure(&100u64),
-    ];
-    b.move_call(call("create_host", "host"), args);
+    create_host_call(&mut b, "h", 0);
     let (tx, sigs) = txb::sign(b, &key);
     let objects_before = l.len();
     let e = execute(&mut l, tx, sigs, 2_000).unwrap();
@@ -331,16 +331,7 @@ fn over_the_budget_fails_with_insufficient_gas_and_charges_the_budget() {
     let build = |l: &Ledger, budget: u64| {
         let gas = l.object_ref(gas.object_id()).unwrap();
         let mut b = txb::builder(me, &gas, budget);
-        let args = vec![
-            b.pure(&"h".to_string()),
-            b.pure(&10_000u64),
-            b.pure(&1u32),
-            b.pure(&5_000u64),
-            b.pure(&3u32),
-            b.pure(&1024u64),
-            b.pure(&100u64),
-        ];
-        b.move_call(call("create_host", "host"), args);
+        create_host_call(&mut b, "h", 1);
         txb::sign(b, &key)
     };
     // A Host and its cap need about 3,000,000 MIST of storage: 2,000,000 cannot pay.
