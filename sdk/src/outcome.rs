@@ -29,7 +29,7 @@ pub(crate) fn parse(
             }
         }
         return Err(Error::Failed {
-            description: format!("{} ({:?})", err.description(), err.kind()),
+            description: failure_text(err),
             digest,
         });
     }
@@ -47,6 +47,29 @@ pub(crate) fn parse(
             }
         },
     })
+}
+
+/// What a failure that is not a dtp abort means, in words: its kind, what the node said, and for
+/// the usual kinds what to do.
+fn failure_text(err: &pb::ExecutionError) -> String {
+    use pb::execution_error::ExecutionErrorKind as K;
+    let kind = err.kind();
+    let hint = match kind {
+        K::InsufficientGas => {
+            ": computation and storage cost more than the gas budget (raise the budget: \
+             ClientConfig::gas_budget)"
+        }
+        K::InsufficientCoinBalance => ": a coin holds less than the amount asked of it",
+        _ => "",
+    };
+    let said = err.description();
+    let name = format!("{kind:?}");
+    let said = if said.is_empty() || said == name {
+        String::new()
+    } else {
+        format!(" ({said})")
+    };
+    format!("{name}{hint}{said}")
 }
 
 /// The dtp events among `events` (any other package's are skipped).
@@ -82,4 +105,37 @@ fn created(t: &pb::ExecutedTransaction) -> Vec<(sui_sdk_types::Address, String)>
         .filter(|c| c.id_operation() == pb::changed_object::IdOperation::Created)
         .filter_map(|c| Some((c.object_id().parse().ok()?, c.object_type().to_string())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pb::execution_error::ExecutionErrorKind as K;
+
+    fn failure(kind: K, description: &str) -> pb::ExecutionError {
+        let mut e = pb::ExecutionError::default();
+        e.set_kind(kind);
+        e.description = Some(description.into());
+        e
+    }
+
+    #[test]
+    fn failures_say_what_happened_and_what_to_do() {
+        assert_eq!(
+            failure_text(&failure(K::InsufficientGas, "")),
+            "InsufficientGas: computation and storage cost more than the gas budget (raise the \
+             budget: ClientConfig::gas_budget)"
+        );
+        assert_eq!(
+            failure_text(&failure(
+                K::InsufficientCoinBalance,
+                "InsufficientCoinBalance"
+            )),
+            "InsufficientCoinBalance: a coin holds less than the amount asked of it"
+        );
+        assert_eq!(
+            failure_text(&failure(K::ObjectTooBig, "the object is too big")),
+            "ObjectTooBig (the object is too big)"
+        );
+    }
 }
