@@ -152,11 +152,9 @@ impl Client {
         self.merge_and_split(me, &refs, k, each).await?;
         let n = self.refresh_gas().await?;
         if n == 0 {
-            return Err(Error::NoGas {
-                address: me,
-                balance: total,
-                budget,
-            });
+            // The merge itself cost gas: what is left may no longer pay a budget.
+            let left = self.coins(me).await?.iter().map(|c| c.1).sum();
+            return self.top_up(me, left).await;
         }
         Ok(n)
     }
