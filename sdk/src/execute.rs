@@ -106,13 +106,13 @@ impl Client {
                     tries += 1;
                     m.contains(&id.to_string()) && tries < GAS_TRIES
                 }
-                // A coin too poor for the budget leaves the pool (it would only be refused
-                // again); another coin (or a merge, or the faucet) pays instead. Each such retry
-                // shrinks the pool, so they end.
                 // A coin that pays the usual budget but not this call's larger one stays.
                 Err(Error::Rejected(m)) if is_too_poor(m) && budget > self.inner.cfg.gas_budget => {
                     false
                 }
+                // A coin too poor for the budget leaves the pool (it would only be refused
+                // again); another coin (or a merge, or the faucet) pays instead. Each such retry
+                // shrinks the pool, so they end.
                 Err(Error::Rejected(m)) if is_too_poor(m) => {
                     lease.disarm();
                     self.inner.gas.forget(*gas.object_id()).await;
