@@ -81,6 +81,7 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
                 .with_context(|| format!("metrics listening on {a}"))?;
             let at = l.local_addr()?;
             tasks.push(tokio::spawn(metrics::serve(l, m.clone())));
+            tasks.push(tokio::spawn(metrics::watch_gas(client.clone(), m.clone())));
             Some(at)
         }
         None => None,

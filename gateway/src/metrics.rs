@@ -19,6 +19,8 @@ pub struct Metrics {
     /// Request received to response sent.
     pub latency: Histogram,
     pub inflight: IntGauge,
+    /// The SUI balance of the gateway's key (it pays every `send`).
+    pub gas_balance: IntGauge,
 }
 
 impl Metrics {
@@ -47,14 +49,20 @@ impl Metrics {
         registry
             .register(Box::new(latency.clone()))
             .expect("register");
-        registry
-            .register(Box::new(inflight.clone()))
-            .expect("register");
+        let gas_balance = IntGauge::new(
+            "dtp_gateway_gas_balance_mist",
+            "SUI balance of the gateway's key (pays every send)",
+        )
+        .expect("metric");
+        for m in [inflight.clone(), gas_balance.clone()] {
+            registry.register(Box::new(m)).expect("register");
+        }
         Metrics {
             registry,
             requests,
             latency,
             inflight,
+            gas_balance,
         }
     }
 
@@ -84,6 +92,31 @@ pub async fn track(State(m): State<Arc<Metrics>>, req: Request, next: Next) -> R
         .with_label_values(&[resp.status().as_str()])
         .inc();
     resp
+}
+
+/// How often the gateway's balance is read.
+const GAS_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Below this many sends at the gas budget the balance is called low.
+const LOW_GAS_SENDS: u64 = 1_000;
+
+/// Reads the key's balance into the gauge now and every [`GAS_EVERY`]; warns when it is low.
+pub async fn watch_gas(client: dtp_sdk::Client, m: Arc<Metrics>) {
+    let Ok(me) = client.address() else { return };
+    let mut tick = tokio::time::interval(GAS_EVERY);
+    loop {
+        tick.tick().await;
+        let Ok(coins) = client.coins(me).await else {
+            continue;
+        };
+        let balance: u64 = coins.iter().map(|c| c.1).fold(0, u64::saturating_add);
+        m.gas_balance
+            .set(i64::try_from(balance).unwrap_or(i64::MAX));
+        let budget = client.config().gas_budget;
+        if balance < budget.saturating_mul(LOW_GAS_SENDS) {
+            tracing::warn!(balance, address = %me, "the gateway's gas is running low: fund this address");
+        }
+    }
 }
 
 /// Serves `GET /metrics` on `listener`.

@@ -184,6 +184,14 @@ async fn http_through_the_chain_round_robin_and_errors() {
     ] {
         assert!(m.contains(line), "{line} in\n{m}");
     }
+    // The gateway key's balance, read at start: funded, less the sends' gas.
+    let gas: u64 = m
+        .lines()
+        .find_map(|l| l.strip_prefix("dtp_gateway_gas_balance_mist "))
+        .expect("the balance gauge")
+        .parse()
+        .unwrap();
+    assert!(gas > 0, "{m}");
     // A pipe whose host has no healthy endpoint: 503.
     let (host2, cap2) = admin.create_host("empty", &cfg).await.unwrap();
     let pipe2 = admin
