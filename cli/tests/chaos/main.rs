@@ -1,7 +1,8 @@
 //! The chaos run: on loopback, the localnet, four daemons with their backends and a gateway
 //! (child processes of `dtp`, the gateway in-process) serve at least 1,000 requests while seeded
 //! faults hit them: `kill -9` and restart of daemons, SIGSTOP / SIGCONT past the lease, a backend
-//! that answers 500, a backend turned unhealthy, and `kill -9` and restart of the localnet itself.
+//! that answers 500, a backend turned unhealthy, requests that hang in their backend, and
+//! `kill -9` and restart of the localnet itself.
 //! At the end the chain's history (replay) must show 0 requests lost, 0 completed twice, every
 //! accepted completion by the current attempt, every assignment one the policy would make, and
 //! every fenced call (counted from the chain's refused transactions, late completions apart) on
@@ -179,14 +180,18 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
 
     // Traffic: senders with their own keys push REQUESTS sends; transient chain errors retry.
     // Every tenth request is slow (the backend holds it 900 ms, past a lease renewal), so pauses
-    // and kills often catch work in flight, whose late renewals and completions the fence refuses.
-    let slow = HttpRequest {
-        method: "GET".into(),
-        path: "/slow?delay_ms=900".into(),
-        headers: vec![],
-        body: vec![],
-    }
-    .encode();
+    // and kills often catch work in flight, whose late renewals and completions the fence refuses;
+    // every 25th hangs (the backend would take 30 s: the daemon's 1 s timeout answers it failed).
+    let get = |path: &str| {
+        HttpRequest {
+            method: "GET".into(),
+            path: path.into(),
+            headers: vec![],
+            body: vec![],
+        }
+        .encode()
+    };
+    let (slow, hang) = (get("/slow?delay_ms=900"), get("/hang?delay_ms=30000"));
     let sent = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(AtomicU64::new(0));
     let mut senders = Vec::new();
@@ -194,13 +199,15 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
         let k = Key::generate();
         fund(k.clone()).await;
         let c = connect(&url, &k).await;
-        let (sent, errors, slow) = (sent.clone(), errors.clone(), slow.clone());
+        let (sent, errors) = (sent.clone(), errors.clone());
+        let (slow, hang) = (slow.clone(), hang.clone());
         senders.push(tokio::spawn(async move {
             let mut n = 0u64;
             while sent.load(Ordering::Relaxed) < REQUESTS {
                 n += 1;
-                let payload = match n % 10 {
-                    0 => slow.clone(),
+                let payload = match (n % 25, n % 10) {
+                    (0, _) => hang.clone(),
+                    (_, 0) => slow.clone(),
                     _ => b"chaos".to_vec(),
                 };
                 match c.send(pipe, host, payload, vec![], "").await {
