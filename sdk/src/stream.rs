@@ -89,11 +89,11 @@ impl Client {
         Ok((info.lowest_available_checkpoint(), info.checkpoint_height()))
     }
 
-    /// The dtp events of checkpoint `seq`.
-    pub async fn checkpoint_events(&self, seq: u64) -> Result<CheckpointEvents> {
+    /// Checkpoint `seq`, with the fields of `mask`.
+    pub(crate) async fn get_checkpoint(&self, seq: u64, mask: &str) -> Result<pb::Checkpoint> {
         let req = pb::GetCheckpointRequest::by_sequence_number(seq)
-            .with_read_mask(FieldMask::from_str(MASK));
-        let cp = self
+            .with_read_mask(FieldMask::from_str(mask));
+        Ok(self
             .rpc()
             .ledger_client()
             .get_checkpoint(req)
@@ -101,8 +101,12 @@ impl Client {
             .map_err(Error::rpc)?
             .into_inner()
             .checkpoint
-            .unwrap_or_default();
-        to_events(self.package(), &cp)
+            .unwrap_or_default())
+    }
+
+    /// The dtp events of checkpoint `seq`.
+    pub async fn checkpoint_events(&self, seq: u64) -> Result<CheckpointEvents> {
+        to_events(self.package(), &self.get_checkpoint(seq, MASK).await?)
     }
 
     /// Checkpoints from `from` on, in order, each exactly once, forever: backfills what it missed

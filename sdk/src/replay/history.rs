@@ -5,8 +5,6 @@
 
 use dtp_protocol::Event;
 use futures::StreamExt;
-use prost_types::FieldMask;
-use sui_rpc::field::FieldMaskUtil;
 use sui_rpc::proto::sui::rpc::v2 as pb;
 use sui_sdk_types::{Address, Command, Digest, Transaction, TransactionKind};
 
@@ -179,17 +177,7 @@ impl Client {
         &self,
         seq: u64,
     ) -> Result<(CheckpointEvents, CheckpointTxs)> {
-        let req = pb::GetCheckpointRequest::by_sequence_number(seq)
-            .with_read_mask(FieldMask::from_str(TX_MASK));
-        let cp = self
-            .rpc()
-            .ledger_client()
-            .get_checkpoint(req)
-            .await
-            .map_err(Error::rpc)?
-            .into_inner()
-            .checkpoint
-            .unwrap_or_default();
+        let cp = self.get_checkpoint(seq, TX_MASK).await?;
         split_checkpoint(self.package(), &cp)
     }
 
