@@ -68,6 +68,7 @@ async fn http_through_the_chain_round_robin_and_errors() {
             data_dir: None,
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
+            compact_log_bytes: None,
         },
     })
     .await

@@ -32,6 +32,7 @@ async fn slow_bodies_huge_headers_and_garbage_are_refused() {
             data_dir: None,
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
+            compact_log_bytes: None,
         },
     })
     .await

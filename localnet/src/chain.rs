@@ -6,6 +6,8 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use sui_sdk_types::{
     CheckpointContents, CheckpointSummary, CheckpointTransactionInfo, Digest, GasCostSummary,
 };
@@ -20,7 +22,7 @@ pub struct TxEntry {
 }
 
 /// A formed checkpoint with its transactions, ready to serve and stream.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Checkpoint {
     pub summary: CheckpointSummary,
     pub contents: CheckpointContents,
@@ -173,6 +175,82 @@ impl Chain {
     /// Checkpoint 0's timestamp (the start of the localnet's only epoch).
     pub fn started_ms(&self) -> Option<u64> {
         self.started_ms
+    }
+
+    /// Keeps only the last `retain` checkpoints from now on (`None`: all), pruning at once.
+    pub fn set_retention(&mut self, retain: Option<u64>) {
+        self.retain = retain.map(|r| r.max(1));
+        self.prune();
+    }
+}
+
+/// What a snapshot keeps of the chain: the held checkpoints (with their transactions), the
+/// unchecked transactions and the running totals. The transaction index is rebuilt on load; the
+/// retention limit is the loader's to set ([`Chain::set_retention`]).
+type ChainImage = (
+    u64,
+    Option<Digest>,
+    Option<u64>,
+    u64,
+    GasCostSummary,
+    VecDeque<Arc<Checkpoint>>,
+    Vec<Arc<Executed>>,
+);
+
+impl Serialize for Chain {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (
+            self.lowest,
+            self.chain_id,
+            self.started_ms,
+            self.total_txs,
+            &self.rolling_gas,
+            &self.checkpoints,
+            &self.unchecked,
+        )
+            .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Chain {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Chain, D::Error> {
+        let (lowest, chain_id, started_ms, total_txs, rolling_gas, checkpoints, unchecked) =
+            ChainImage::deserialize(d)?;
+        let mut txs = HashMap::new();
+        for cp in &checkpoints {
+            for e in &cp.transactions {
+                let checkpoint = Some(cp.summary.sequence_number);
+                let executed = e.clone();
+                txs.insert(
+                    e.digest,
+                    TxEntry {
+                        executed,
+                        checkpoint,
+                    },
+                );
+            }
+        }
+        for e in &unchecked {
+            let executed = e.clone();
+            txs.insert(
+                e.digest,
+                TxEntry {
+                    executed,
+                    checkpoint: None,
+                },
+            );
+        }
+        Ok(Chain {
+            txs,
+            checkpoints,
+            lowest,
+            retain: None,
+            chain_id,
+            started_ms,
+            unchecked,
+            total_txs,
+            rolling_gas,
+        })
     }
 }
 

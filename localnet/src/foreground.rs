@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::node::{Cadence, NodeConfig};
+use crate::node::{Cadence, NodeConfig, DEFAULT_COMPACT_LOG_BYTES};
 use crate::{genesis, LocalnetConfig};
 use anyhow::{Context, Result};
 
@@ -37,11 +37,16 @@ pub struct LocalnetArgs {
     /// Form a checkpoint right after every group commit instead of on the interval.
     #[arg(long)]
     pub immediate: bool,
-    /// Keep only the last N checkpoints (and their transactions) in memory, as a pruning Sui
-    /// fullnode does; older ones answer NotFound naming the lowest available. Default: all (memory
-    /// grows with traffic; the log on disk always keeps everything).
+    /// Keep only the last N checkpoints (and their transactions), as a pruning Sui fullnode
+    /// does; older ones answer NotFound naming the lowest available, and are gone for good at the
+    /// next snapshot. Default: all (memory and snapshots grow with traffic).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub retain_checkpoints: Option<u64>,
+    /// Take a snapshot of the state and cut the write-ahead log once the log holds this many
+    /// bytes (and at least as many as the last snapshot), so a restart replays only what came
+    /// after it. 0: never (a restart replays the whole history).
+    #[arg(long, default_value_t = DEFAULT_COMPACT_LOG_BYTES, env = "DTP_LOCALNET_COMPACT_LOG_BYTES")]
+    pub compact_log_bytes: u64,
 }
 
 /// Starts the localnet, prints where it listens, and serves until Ctrl-C / SIGTERM.
@@ -59,6 +64,7 @@ pub async fn run(args: LocalnetArgs) -> Result<()> {
             data_dir,
             cadence,
             retain_checkpoints: args.retain_checkpoints,
+            compact_log_bytes: (args.compact_log_bytes > 0).then_some(args.compact_log_bytes),
         },
     })
     .await

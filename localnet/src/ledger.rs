@@ -6,13 +6,14 @@
 use std::collections::{BTreeSet, HashMap};
 
 use dtp_protocol::{Host, HostCap, PipeState, Request};
+use serde::{Deserialize, Serialize};
 use sui_sdk_types::{Address, Digest, Object, ObjectReference, Owner, StructTag};
 
 use crate::genesis::{self, CLOCK, CLOCK_INITIAL_VERSION};
 use crate::objects::{self, move_object};
 
 /// Sui metadata of a stored object.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     pub version: u64,
     pub owner: Owner,
@@ -21,7 +22,7 @@ pub struct Meta {
 }
 
 /// What an object is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Body {
     Package,
     Clock,
@@ -54,7 +55,7 @@ impl Body {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ledger {
     objects: HashMap<Address, (Meta, Body)>,
     owned: HashMap<Address, BTreeSet<Address>>,
@@ -253,8 +254,37 @@ impl Ledger {
         self.objects.len()
     }
 
+    /// A ledger of these objects at this clock time, its indexes built.
+    fn from_objects(objects: Vec<(Address, (Meta, Body))>, clock_ms: u64) -> Ledger {
+        let mut l = Ledger {
+            objects: HashMap::with_capacity(objects.len()),
+            owned: HashMap::new(),
+            children: HashMap::new(),
+            clock_ms,
+        };
+        for (id, (meta, body)) in objects {
+            l.insert(id, meta, body);
+        }
+        l
+    }
+
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
+    }
+}
+
+/// A snapshot's form of the ledger: the clock and every object (the indexes are rebuilt on load).
+impl Serialize for Ledger {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let objects: Vec<(&Address, &(Meta, Body))> = self.objects.iter().collect();
+        (self.clock_ms, objects).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ledger {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Ledger, D::Error> {
+        let (clock_ms, objects) = <(u64, Vec<(Address, (Meta, Body))>)>::deserialize(d)?;
+        Ok(Ledger::from_objects(objects, clock_ms))
     }
 }
 

@@ -7,7 +7,7 @@
 //!
 //! Module map: [`genesis`] (fixed ids, gas schedule), [`objects`] (Sui layouts), [`ledger`] (live
 //! state), [`exec`] (check / run / effects), [`chain`] (transactions and checkpoints), [`wal`]
-//! (durability), [`node`] (commit loop), [`grpc`] (the `sui.rpc.v2` services), [`faucet`],
+//! and [`snapshot`] (durability), [`node`] (commit loop), [`grpc`] (the `sui.rpc.v2` services), [`faucet`],
 //! [`server`] (start / stop everything), [`txb`] (transaction helpers).
 
 pub use server::{start, LocalnetConfig, Running};
@@ -24,5 +24,6 @@ pub mod ledger;
 pub mod node;
 pub mod objects;
 pub mod server;
+pub mod snapshot;
 pub mod txb;
 pub mod wal;

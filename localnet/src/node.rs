@@ -17,6 +17,7 @@ use tokio::sync::{broadcast, oneshot};
 use crate::chain::{Chain, Checkpoint};
 use crate::exec::{self, Executed, Reject};
 use crate::ledger::Ledger;
+use crate::snapshot::{self, SnapshotError};
 use crate::wal::{Record, Wal, WalError};
 
 /// How checkpoints are formed.
@@ -33,9 +34,28 @@ pub struct NodeConfig {
     /// Where the write-ahead log lives; `None` keeps everything in memory (tests).
     pub data_dir: Option<PathBuf>,
     pub cadence: Cadence,
-    /// Checkpoints kept in memory (older ones and their transactions are pruned, as on a pruning
-    /// Sui fullnode; the log keeps everything). `None`: all.
+    /// Checkpoints kept (older ones and their transactions are pruned, as on a pruning Sui
+    /// fullnode, and are gone for good once a snapshot is taken). `None`: all.
     pub retain_checkpoints: Option<u64>,
+    /// Take a snapshot and cut the log once the log holds this many bytes (and at least as many
+    /// as the last snapshot, so the cost stays linear in the traffic). `None`: never; a restart
+    /// then replays the whole history.
+    pub compact_log_bytes: Option<u64>,
+}
+
+/// The default size of log at which a snapshot is taken.
+pub const DEFAULT_COMPACT_LOG_BYTES: u64 = 64 << 20;
+
+impl Default for NodeConfig {
+    /// In memory, checkpoints every 200 ms (Sui's cadence), everything retained.
+    fn default() -> Self {
+        NodeConfig {
+            data_dir: None,
+            cadence: Cadence::Interval(Duration::from_millis(200)),
+            retain_checkpoints: None,
+            compact_log_bytes: Some(DEFAULT_COMPACT_LOG_BYTES),
+        }
+    }
 }
 
 /// The ledger and the chain, read under one lock.
@@ -68,6 +88,8 @@ pub enum StartError {
     },
     #[error("the log does not replay: record {index}: {reason}")]
     Replay { index: usize, reason: String },
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
 }
 
 /// A durable transaction: its execution and the checkpoint it is in (if one is formed yet).
@@ -117,18 +139,33 @@ fn decode_record_tx(
 }
 
 impl Node {
-    /// Opens the log (if any), replays it, and starts the commit thread.
+    /// Loads the snapshot and replays the log after it (if there is a data directory), and
+    /// starts the commit thread.
     pub fn start(config: NodeConfig) -> Result<Node, StartError> {
         let mut state = State {
             ledger: Ledger::genesis(),
             chain: Chain::with_retention(config.retain_checkpoints),
         };
         let mut wal = None;
+        let mut compaction = None;
         if let Some(dir) = &config.data_dir {
             std::fs::create_dir_all(dir).map_err(|source| StartError::DataDir {
                 path: dir.clone(),
                 source,
             })?;
+            let loaded = snapshot::read(dir, config.retain_checkpoints)?;
+            let from_snapshot = loaded.is_some();
+            if let Some(s) = loaded {
+                tracing::info!(
+                    checkpoints = s.chain.len(),
+                    objects = s.ledger.len(),
+                    "loaded the snapshot"
+                );
+                state = State {
+                    ledger: s.ledger,
+                    chain: s.chain,
+                };
+            }
             let (w, records, tail) = Wal::open(&dir.join("chain.wal"))?;
             if tail.cut_bytes > 0 {
                 tracing::warn!(
@@ -136,13 +173,22 @@ impl Node {
                     "cut a torn tail off the write-ahead log"
                 );
             }
-            replay(&mut state, &records)?;
+            let skip = match from_snapshot {
+                true => snapshot::covered(&records, state.chain.len()),
+                false => 0,
+            };
+            replay(&mut state, &records, skip)?;
             tracing::info!(
-                records = records.len(),
+                records = records.len() - skip,
                 checkpoints = state.chain.len(),
                 "replayed the write-ahead log"
             );
             wal = Some(w);
+            compaction = config.compact_log_bytes.map(|min| Compaction {
+                dir: dir.clone(),
+                min,
+                last: std::fs::metadata(dir.join(snapshot::FILE)).map_or(0, |m| m.len()),
+            });
         }
         if state.chain.is_empty() {
             let cp = state.chain.form_checkpoint(now_ms());
@@ -166,7 +212,7 @@ impl Node {
         let weak = Arc::downgrade(&inner);
         std::thread::Builder::new()
             .name("dtp-localnet-commit".into())
-            .spawn(move || commit_loop(weak, rx, wal, config.cadence))
+            .spawn(move || commit_loop(weak, rx, wal, compaction, config.cadence))
             .expect("spawn the commit thread");
         Ok(Node { inner })
     }
@@ -217,8 +263,9 @@ impl Node {
     }
 }
 
-fn replay(state: &mut State, records: &[Record]) -> Result<(), StartError> {
-    for (index, r) in records.iter().enumerate() {
+/// Replays the log's records after the first `skip` (which a snapshot already holds).
+fn replay(state: &mut State, records: &[Record], skip: usize) -> Result<(), StartError> {
+    for (index, r) in records.iter().enumerate().skip(skip) {
         let fail = |reason: String| StartError::Replay { index, reason };
         match r {
             Record::Tx {
@@ -252,10 +299,56 @@ fn replay(state: &mut State, records: &[Record]) -> Result<(), StartError> {
     Ok(())
 }
 
+/// When and where the commit loop takes snapshots.
+struct Compaction {
+    dir: PathBuf,
+    /// [`NodeConfig::compact_log_bytes`].
+    min: u64,
+    /// Size of the last snapshot: the log must grow at least as large before the next one.
+    last: u64,
+}
+
+impl Compaction {
+    /// After a group that closed a checkpoint: if the log has grown enough, writes a snapshot of
+    /// the (unchanging: this loop is the only writer) state and cuts the log. A snapshot that
+    /// fails to write costs nothing but a warning: the log still holds everything.
+    fn maybe_run(&mut self, inner: &Inner, wal: &mut Wal) {
+        if wal.len() < self.min.max(self.last) {
+            return;
+        }
+        let started = Instant::now();
+        let written = {
+            let st = inner.state.read().unwrap_or_else(|p| p.into_inner());
+            snapshot::write(&self.dir, &st.ledger, &st.chain)
+        };
+        match written {
+            Ok(bytes) => {
+                let log_bytes = wal.len();
+                self.last = bytes;
+                // If this fails the log keeps records the snapshot holds; a restart skips them.
+                if let Err(e) = wal.reset() {
+                    tracing::warn!(error = %e, "could not cut the log after a snapshot");
+                }
+                tracing::info!(
+                    snapshot_bytes = bytes,
+                    log_bytes,
+                    elapsed_ms = started.elapsed().as_millis() as u64,
+                    "took a snapshot and cut the log"
+                );
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "snapshot failed; the log is kept whole");
+                self.last = wal.len() + self.min;
+            }
+        }
+    }
+}
+
 fn commit_loop(
     inner: std::sync::Weak<Inner>,
     rx: mpsc::Receiver<Submission>,
     mut wal: Option<Wal>,
+    mut compaction: Option<Compaction>,
     cadence: Cadence,
 ) {
     let mut next_checkpoint = Instant::now();
@@ -363,8 +456,15 @@ fn commit_loop(
         // Publish before acknowledging: once a client holds its effects, the checkpoint is both
         // readable and already streamed, so "backfill to latest, then subscribe" neither misses
         // nor repeats it.
+        let closed = formed.is_some();
         if let Some(cp) = formed {
             let _ = inner.checkpoints.send(cp);
+        }
+        // A snapshot is taken before the group is acknowledged: the loop is serial, so later
+        // groups wait for it either way, and a caller that holds its acknowledgement knows that
+        // any snapshot its transaction triggered is done.
+        if let (true, Some(c), Some(w)) = (closed, compaction.as_mut(), wal.as_mut()) {
+            c.maybe_run(&inner, w);
         }
         for (reply, c) in committed {
             let _ = reply.send(Ok(c));
@@ -383,6 +483,7 @@ mod tests {
             data_dir: Some(dir.to_path_buf()),
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
+            compact_log_bytes: None,
         })
         .unwrap()
     }

@@ -43,6 +43,8 @@ pub struct Wal {
     file: File,
     path: PathBuf,
     buf: Vec<u8>,
+    /// Bytes durable in the file.
+    len: u64,
 }
 
 impl Wal {
@@ -73,6 +75,7 @@ impl Wal {
                 file,
                 path: path.to_path_buf(),
                 buf: Vec::new(),
+                len: good,
             },
             records,
             report,
@@ -104,7 +107,30 @@ impl Wal {
         }
         self.file.write_all(&self.buf).map_err(io)?;
         self.file.sync_data().map_err(io)?;
+        self.len += self.buf.len() as u64;
         self.buf.clear();
+        Ok(())
+    }
+
+    /// Bytes durable in the log.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Empties the log (a snapshot holds everything in it); nothing may be buffered.
+    pub fn reset(&mut self) -> Result<(), WalError> {
+        debug_assert!(self.buf.is_empty(), "reset after a sync");
+        let io = |source| WalError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        self.file.set_len(0).map_err(io)?;
+        self.file.sync_all().map_err(io)?;
+        self.len = 0;
         Ok(())
     }
 }

@@ -98,7 +98,7 @@ fn free_addr() -> String {
 }
 
 impl Proc {
-    async fn start(data: &Path, log: &Path) -> Proc {
+    async fn start(data: &Path, log: &Path, extra: &[&str]) -> Proc {
         let (grpc, faucet) = (free_addr(), free_addr());
         let log = std::fs::File::create(log).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_dtp-localnet"))
@@ -112,6 +112,7 @@ impl Proc {
                 "--checkpoint-ms",
                 "500",
             ])
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
@@ -168,10 +169,40 @@ async fn all_found(c: &mut Client, digests: &[Digest]) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_killed_mid_load_keeps_every_acknowledged_transaction() {
+    killed_mid_load(&["--compact-log-bytes", "0"]).await;
+}
+
+/// The same with a snapshot whenever the log passes 4 kB (and the last snapshot's size), and a
+/// checkpoint after every group so that snapshots come often under load: the kills land before,
+/// between and after snapshots, and every restart starts from the last one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_killed_mid_load_while_taking_snapshots_keeps_everything() {
+    let tmp = killed_mid_load(&["--compact-log-bytes", "4000", "--immediate"]).await;
+    let data = tmp.path().join("data");
+    assert!(data.join("snapshot.bcs").exists(), "snapshots were taken");
+    let taken: usize = (0..5)
+        .map(|n| {
+            let log = std::fs::read_to_string(tmp.path().join(format!("log-{n}.txt"))).unwrap();
+            log.matches("took a snapshot and cut the log").count()
+        })
+        .sum();
+    let loaded = (1..5)
+        .filter(|n| {
+            let log = std::fs::read_to_string(tmp.path().join(format!("log-{n}.txt"))).unwrap();
+            log.contains("loaded the snapshot")
+        })
+        .count();
+    eprintln!("{taken} snapshots taken; {loaded} of 4 restarts started from one");
+    assert!(taken >= 2, "{taken} snapshots taken under load");
+    assert_eq!(loaded, 4, "every restart starts from the snapshot");
+}
+
+/// Kills the binary under load and restarts it, four times; returns the directory of its data.
+async fn killed_mid_load(extra: &[&str]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let log = |n: u32| tmp.path().join(format!("log-{n}.txt"));
-    let p = Proc::start(&data, &log(0)).await;
+    let p = Proc::start(&data, &log(0), extra).await;
     let mut c = p.client.clone();
     let mut admin = c.actor(1).await;
     let mut servers = vec![c.actor(2).await];
@@ -235,7 +266,7 @@ async fn the_binary_killed_mid_load_keeps_every_acknowledged_transaction() {
     // transaction is replayed. One not yet in a checkpoint at the crash (checkpoints every 500 ms
     // here) is executed again by the replay and lands in the first checkpoint after the restart.
     // Restart: every acknowledged transaction is there, with its effects.
-    let p = Proc::start(&data, &log(1)).await;
+    let p = Proc::start(&data, &log(1), extra).await;
     let mut c = p.client.clone();
     all_found(&mut c, &acked).await;
     let pipe: dtp_protocol::Pipe = c.contents(d.pipe).await;
@@ -254,7 +285,7 @@ async fn the_binary_killed_mid_load_keeps_every_acknowledged_transaction() {
     p.crash();
 
     // Replaying again gives the same state.
-    let p = Proc::start(&data, &log(2)).await;
+    let p = Proc::start(&data, &log(2), extra).await;
     let mut c = p.client.clone();
     assert_eq!(
         c.snapshot(&ids).await,
@@ -271,7 +302,7 @@ async fn the_binary_killed_mid_load_keeps_every_acknowledged_transaction() {
     f.write_all(&[0x17, 0, 0, 0, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3])
         .unwrap();
     drop(f);
-    let p = Proc::start(&data, &log(3)).await;
+    let p = Proc::start(&data, &log(3), extra).await;
     let mut c = p.client.clone();
     assert_eq!(
         std::fs::metadata(&wal).unwrap().len(),
@@ -287,7 +318,7 @@ async fn the_binary_killed_mid_load_keeps_every_acknowledged_transaction() {
     all_found(&mut c, &[after]).await;
     tokio::time::sleep(Duration::from_millis(100)).await;
     p.crash();
-    let p = Proc::start(&data, &log(4)).await;
+    let p = Proc::start(&data, &log(4), extra).await;
     let mut c = p.client.clone();
     all_found(&mut c, &[after]).await;
     assert_eq!(
@@ -298,4 +329,5 @@ async fn the_binary_killed_mid_load_keeps_every_acknowledged_transaction() {
     let pipe2: dtp_protocol::Pipe = c.contents(d.pipe).await;
     assert_eq!(pipe2.next_seq, pipe.next_seq + 1);
     p.crash();
+    tmp
 }

@@ -31,8 +31,9 @@ pub struct Pipe {
     pub inflight: VecMap<Address, u32>,
 }
 
-/// A Pipe object together with the contents of its two tables.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A Pipe object together with the contents of its two tables. Its serde form is the twin's own
+/// (the localnet's snapshots), not a Move layout: on chain the entries are dynamic fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PipeState {
     pub pipe: Pipe,
     pub pending: BTreeMap<u64, Request>,

@@ -102,6 +102,7 @@ pub async fn run(a: UpArgs) -> Result<()> {
             data_dir: Some(a.data_dir.join("localnet")),
             cadence: Cadence::Immediate,
             retain_checkpoints: a.retain_checkpoints,
+            compact_log_bytes: Some(dtp_localnet::node::DEFAULT_COMPACT_LOG_BYTES),
         },
     })
     .await

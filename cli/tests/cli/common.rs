@@ -17,6 +17,7 @@ pub async fn localnet() -> dtp_localnet::Running {
             data_dir: None,
             cadence: Cadence::Interval(Duration::from_millis(20)),
             retain_checkpoints: None,
+            compact_log_bytes: None,
         },
     })
     .await

@@ -75,6 +75,7 @@ impl Chain {
                     data_dir: None,
                     cadence: Cadence::Interval(Duration::from_millis(50)),
                     retain_checkpoints: None,
+                    compact_log_bytes: None,
                 },
             })
             .await

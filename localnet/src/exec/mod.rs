@@ -15,7 +15,7 @@ pub use reject::{Reject, RejectKind};
 use crate::ledger::Ledger;
 
 /// A transaction that was executed (successfully or not) and must be committed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Executed {
     pub digest: Digest,
     pub transaction: Transaction,
@@ -115,4 +115,4 @@ fn run_checked(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -33,7 +33,7 @@ fn call(name: &str, module: &str) -> Function {
 }
 
 /// `host::create_host(label, ...)` with a valid config but `healthy_threshold`.
-fn create_host_call(
+pub(crate) fn create_host_call(
     b: &mut sui_transaction_builder::TransactionBuilder,
     label: &str,
     healthy_threshold: u32,

@@ -64,6 +64,7 @@ pub fn local(cadence: Cadence, data_dir: Option<std::path::PathBuf>) -> Localnet
             data_dir,
             cadence,
             retain_checkpoints: None,
+            compact_log_bytes: None,
         },
     }
 }

@@ -16,6 +16,7 @@ pub async fn localnet_with(
             data_dir: None,
             cadence,
             retain_checkpoints,
+            compact_log_bytes: None,
         },
     })
     .await
