@@ -90,6 +90,35 @@ pub enum StartError {
     Replay { index: usize, reason: String },
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
+    #[error("data directory {dir} is in use by another localnet (it holds {lock}); stop that one or choose another data directory", dir = .path.parent().unwrap_or(.path).display(), lock = .path.display())]
+    Locked { path: PathBuf },
+}
+
+/// How long a start waits for the data directory's lock: a node of this process that was just
+/// dropped releases it when its commit thread ends.
+const LOCK_WAIT: Duration = Duration::from_secs(3);
+
+/// Takes the data directory's lock (held by the commit thread for the node's life): two nodes
+/// appending to one log would corrupt it.
+fn lock_data_dir(dir: &std::path::Path) -> Result<std::fs::File, StartError> {
+    let path = dir.join("LOCK");
+    let file = std::fs::File::create(&path).map_err(|source| StartError::DataDir {
+        path: path.clone(),
+        source,
+    })?;
+    let deadline = Instant::now() + LOCK_WAIT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10))
+            }
+            Err(std::fs::TryLockError::WouldBlock) => return Err(StartError::Locked { path }),
+            Err(std::fs::TryLockError::Error(source)) => {
+                return Err(StartError::DataDir { path, source })
+            }
+        }
+    }
 }
 
 /// A durable transaction: its execution and the checkpoint it is in (if one is formed yet).
@@ -148,11 +177,13 @@ impl Node {
         };
         let mut wal = None;
         let mut compaction = None;
+        let mut lock = None;
         if let Some(dir) = &config.data_dir {
             std::fs::create_dir_all(dir).map_err(|source| StartError::DataDir {
                 path: dir.clone(),
                 source,
             })?;
+            lock = Some(lock_data_dir(dir)?);
             let loaded = snapshot::read(dir, config.retain_checkpoints)?;
             let from_snapshot = loaded.is_some();
             if let Some(s) = loaded {
@@ -212,7 +243,10 @@ impl Node {
         let weak = Arc::downgrade(&inner);
         std::thread::Builder::new()
             .name("dtp-localnet-commit".into())
-            .spawn(move || commit_loop(weak, rx, wal, compaction, config.cadence))
+            .spawn(move || {
+                commit_loop(weak, rx, wal, compaction, config.cadence);
+                drop(lock);
+            })
             .expect("spawn the commit thread");
         Ok(Node { inner })
     }
@@ -535,6 +569,38 @@ mod tests {
             "the acknowledged one survives"
         );
         assert!(!st.chain.txs.contains_key(&lost), "the failed one is gone");
+    }
+
+    #[tokio::test]
+    async fn a_data_directory_serves_one_node_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = node(dir.path());
+        let (tx, sigs) = transfer(&first, 1);
+        first.submit(tx, sigs).await.unwrap();
+        let log = std::fs::read(dir.path().join("chain.wal")).unwrap();
+        let err = Node::start(NodeConfig {
+            data_dir: Some(dir.path().to_path_buf()),
+            cadence: Cadence::Immediate,
+            retain_checkpoints: None,
+            compact_log_bytes: None,
+        })
+        .err()
+        .expect("a second node on the same directory is refused");
+        let msg = err.to_string();
+        assert!(msg.contains("in use by another localnet"), "{msg}");
+        assert!(
+            msg.contains(&dir.path().join("LOCK").display().to_string()),
+            "{msg}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join("chain.wal")).unwrap(),
+            log,
+            "the refused one wrote nothing"
+        );
+        // Once the first is gone (its commit thread ends), the directory is free again.
+        drop(first);
+        let again = node(dir.path());
+        assert_eq!(again.read().unwrap().chain.txs.len(), 1);
     }
 
     /// A signed transfer (its gas reference does not matter: it is refused before any check).

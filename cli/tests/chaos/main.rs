@@ -2,7 +2,8 @@
 //! (child processes of `dtp`, the gateway in-process) serve at least 1,000 requests while seeded
 //! faults hit them: `kill -9` and restart of daemons, SIGSTOP / SIGCONT past the lease, a backend
 //! that answers 500, a backend turned unhealthy, requests that hang in their backend, and
-//! `kill -9` and restart of the localnet itself.
+//! `kill -9` and restart of the localnet itself (which snapshots its state and cuts its log as it
+//! goes, so the kills land around snapshots too).
 //! At the end the chain's history (replay) must show 0 requests lost, 0 completed twice, every
 //! accepted completion by the current attempt, every assignment one the policy would make, and
 //! every fenced call (counted from the chain's refused transactions, late completions apart) on
@@ -82,6 +83,9 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
             format!("127.0.0.1:{faucet}"),
             "--checkpoint-ms".into(),
             "50".into(),
+            // Snapshots and log cuts during the run, so that kills land around them too.
+            "--compact-log-bytes".into(),
+            "262144".into(),
         ],
         "dtp localnet ready",
     );
@@ -353,6 +357,10 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
         "fenced calls on attempts their sender never held: {unexplained:?}"
     );
     assert!(!faults.is_empty());
+    assert!(
+        dir.path().join("chain").join("snapshot.bcs").exists(),
+        "the localnet took snapshots during the run"
+    );
     drop(daemons);
     drop(backends);
     drop(chain);
