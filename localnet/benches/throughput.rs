@@ -328,20 +328,27 @@ fn main() {
     restart(&dir.path().join("data"));
 }
 
-/// A restart replays the on-disk run's log: how long it takes, per logged transaction.
-fn restart(data: &std::path::Path) {
-    let t = Instant::now();
-    let node = dtp_localnet::node::Node::start(dtp_localnet::node::NodeConfig {
+/// A node on the on-disk run's data directory (its snapshot, then its log).
+fn start_on(data: &std::path::Path) -> dtp_localnet::node::Node {
+    dtp_localnet::node::Node::start(dtp_localnet::node::NodeConfig {
         data_dir: Some(data.to_path_buf()),
         cadence: Cadence::Immediate,
         retain_checkpoints: None,
         compact_log_bytes: None,
     })
-    .expect("the log replays");
+    .expect("the data directory loads")
+}
+
+/// A restart replays the on-disk run's log: how long it takes, per logged transaction.
+fn restart(data: &std::path::Path) {
+    let t = Instant::now();
+    let node = start_on(data);
     let took = t.elapsed();
     let txs = node.read().expect("readable").chain.txs.len();
+    let log = std::fs::metadata(data.join("chain.wal")).map_or(0, |m| m.len());
     println!(
-        "restart: replayed {txs} transactions in {took:.2?} ({:.0} tx/s)",
+        "restart: replayed {txs} transactions ({:.1} MB of log) in {took:.2?} ({:.0} tx/s)",
+        log as f64 / 1e6,
         txs as f64 / took.as_secs_f64()
     );
     from_snapshot(data, node);
@@ -363,13 +370,7 @@ fn from_snapshot(data: &std::path::Path, node: dtp_localnet::node::Node) {
         .and_then(|f| f.set_len(0))
         .expect("the log is cut");
     let t = Instant::now();
-    let node = dtp_localnet::node::Node::start(dtp_localnet::node::NodeConfig {
-        data_dir: Some(data.to_path_buf()),
-        cadence: Cadence::Immediate,
-        retain_checkpoints: None,
-        compact_log_bytes: None,
-    })
-    .expect("the snapshot loads");
+    let node = start_on(data);
     let took = t.elapsed();
     let txs = node.read().expect("readable").chain.txs.len();
     println!(

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use sui_sdk_types::{Address, IdOperation, ObjectOut, Owner, TransactionEffects};
 use tokio::sync::Mutex;
 
-use crate::genesis::{self, FAUCET_COINS, FAUCET_COIN_VALUE};
+use crate::genesis::{FAUCET_COINS, FAUCET_COIN_VALUE};
 use crate::node::Node;
 use crate::txb;
 
@@ -74,20 +74,13 @@ async fn gas(State(f): State<Faucet>, body: Option<Json<Value>>) -> (StatusCode,
 /// Sends `FAUCET_COINS` coins to `to`; returns the coins as the faucet API lists them.
 async fn send(f_node: &Faucet, to: Address) -> Result<Vec<Value>, String> {
     let _g = f_node.lock.lock().await;
-    let gas = f_node
-        .node
-        .read()
-        .map_err(|e| e.to_string())?
-        .ledger
-        .object_ref(&genesis::faucet_coin_id())
-        .ok_or("the faucet coin is gone")?;
-    let (tx, sigs) = txb::transfer_coins(
-        &genesis::faucet_key(),
-        &gas,
+    let (tx, sigs) = txb::from_faucet(
+        &f_node.node.read().map_err(|e| e.to_string())?.ledger,
         to,
         FAUCET_COINS,
         FAUCET_COIN_VALUE,
-    );
+    )
+    .ok_or("the faucet coin is gone")?;
     let e = f_node
         .node
         .submit(tx, sigs)

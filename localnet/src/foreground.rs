@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::node::{Cadence, NodeConfig, DEFAULT_COMPACT_LOG_BYTES};
+use crate::node::{Cadence, NodeConfig};
 use crate::{genesis, LocalnetConfig};
 use anyhow::{Context, Result};
 
@@ -43,10 +43,23 @@ pub struct LocalnetArgs {
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub retain_checkpoints: Option<u64>,
     /// Take a snapshot of the state and cut the write-ahead log once the log holds this many
-    /// bytes (and at least as many as the last snapshot), so a restart replays only what came
-    /// after it. 0: never (a restart replays the whole history).
-    #[arg(long, default_value_t = DEFAULT_COMPACT_LOG_BYTES, env = "DTP_LOCALNET_COMPACT_LOG_BYTES")]
-    pub compact_log_bytes: u64,
+    /// bytes (and at least as many as the last snapshot), so a restart loads the snapshot and
+    /// replays only what came after it. Default: 64 MiB with --retain-checkpoints, otherwise
+    /// never (a snapshot holds every checkpoint kept). 0: never.
+    #[arg(long, env = "DTP_LOCALNET_COMPACT_LOG_BYTES")]
+    pub compact_log_bytes: Option<u64>,
+}
+
+impl LocalnetArgs {
+    /// `--compact-log-bytes` as the node takes it (0: never; unset: the default for the
+    /// retention limit).
+    fn compaction(&self) -> Option<u64> {
+        match self.compact_log_bytes {
+            None => NodeConfig::default_compaction(self.retain_checkpoints),
+            Some(0) => None,
+            Some(n) => Some(n),
+        }
+    }
 }
 
 /// Starts the localnet, prints where it listens, and serves until Ctrl-C / SIGTERM.
@@ -64,7 +77,7 @@ pub async fn run(args: LocalnetArgs) -> Result<()> {
             data_dir,
             cadence,
             retain_checkpoints: args.retain_checkpoints,
-            compact_log_bytes: (args.compact_log_bytes > 0).then_some(args.compact_log_bytes),
+            compact_log_bytes: args.compaction(),
         },
     })
     .await
@@ -100,5 +113,36 @@ pub async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::node::DEFAULT_COMPACT_LOG_BYTES;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: LocalnetArgs,
+    }
+
+    fn compaction(argv: &[&str]) -> Option<u64> {
+        let argv = std::iter::once("dtp-localnet").chain(argv.iter().copied());
+        Cli::try_parse_from(argv).unwrap().args.compaction()
+    }
+
+    #[test]
+    fn snapshots_by_default_only_with_a_retention_limit() {
+        assert_eq!(compaction(&[]), None, "a snapshot would hold all history");
+        let retained = compaction(&["--retain-checkpoints", "1000"]);
+        assert_eq!(retained, Some(DEFAULT_COMPACT_LOG_BYTES));
+        assert_eq!(compaction(&["--compact-log-bytes", "4096"]), Some(4096));
+        let off = compaction(&["--retain-checkpoints", "9", "--compact-log-bytes", "0"]);
+        assert_eq!(off, None);
+        let bad = Cli::try_parse_from(["dtp-localnet", "--compact-log-bytes", "lots"]);
+        let err = bad.err().expect("refused").to_string();
+        assert!(err.contains("--compact-log-bytes"), "{err}");
     }
 }

@@ -29,6 +29,24 @@ pub fn sign(b: TransactionBuilder, key: &Ed25519PrivateKey) -> (Transaction, Vec
     (tx, vec![sig])
 }
 
+/// The faucet's transfer of `count` coins of `value` to `to`, paid with the faucet coin at its
+/// version in `ledger` (`None` if the faucet coin is gone).
+pub fn from_faucet(
+    ledger: &crate::ledger::Ledger,
+    to: Address,
+    count: usize,
+    value: u64,
+) -> Option<(Transaction, Vec<UserSignature>)> {
+    let gas = ledger.object_ref(&crate::genesis::faucet_coin_id())?;
+    Some(transfer_coins(
+        &crate::genesis::faucet_key(),
+        &gas,
+        to,
+        count,
+        value,
+    ))
+}
+
 /// The faucet transfer: split `count` coins of `value` off the gas coin and send them to `to`.
 pub fn transfer_coins(
     key: &Ed25519PrivateKey,

@@ -48,8 +48,9 @@ pub struct UpArgs {
     /// Lease of a request (ms): how long before a peer may take over a stalled server's work.
     #[arg(long, default_value_t = 3_000)]
     pub lease_ms: u64,
-    /// Keep only the last N checkpoints in the localnet's memory (a long run's memory stays
-    /// bounded; `dtp replay` then reads only that far back). Default: all.
+    /// Keep only the last N checkpoints in the localnet (a long run's memory and disk stay
+    /// bounded: the localnet snapshots its state and cuts its log every 64 MiB of log; `dtp
+    /// replay` then reads only that far back). Default: all.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub retain_checkpoints: Option<u64>,
 }
@@ -102,7 +103,7 @@ pub async fn run(a: UpArgs) -> Result<()> {
             data_dir: Some(a.data_dir.join("localnet")),
             cadence: Cadence::Immediate,
             retain_checkpoints: a.retain_checkpoints,
-            compact_log_bytes: Some(dtp_localnet::node::DEFAULT_COMPACT_LOG_BYTES),
+            compact_log_bytes: NodeConfig::default_compaction(a.retain_checkpoints),
         },
     })
     .await

@@ -7,7 +7,6 @@ use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_sdk_types::{Address, Digest};
 
 use super::*;
-use crate::genesis;
 use crate::node::{Cadence, Node, NodeConfig};
 use crate::txb;
 
@@ -28,13 +27,8 @@ async fn traffic(node: &Node, seed: u8, n: u8) {
     let me = key.public_key().derive_address();
     for i in 0..n {
         let to = if i == 0 { me } else { Address::new([i; 32]) };
-        let gas = node
-            .read()
-            .unwrap()
-            .ledger
-            .object_ref(&genesis::faucet_coin_id())
-            .unwrap();
-        let (tx, sigs) = txb::transfer_coins(&genesis::faucet_key(), &gas, to, 1, 1_000_000_000);
+        let (tx, sigs) =
+            txb::from_faucet(&node.read().unwrap().ledger, to, 1, 1_000_000_000).unwrap();
         node.submit(tx, sigs).await.unwrap();
     }
     let gas = {
