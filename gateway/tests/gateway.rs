@@ -69,6 +69,7 @@ async fn http_through_the_chain_round_robin_and_errors() {
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Default::default(),
         },
     })
     .await

@@ -33,6 +33,7 @@ async fn slow_bodies_huge_headers_and_garbage_are_refused() {
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Default::default(),
         },
     })
     .await

@@ -335,6 +335,7 @@ fn start_on(data: &std::path::Path) -> dtp_localnet::node::Node {
         cadence: Cadence::Immediate,
         retain_checkpoints: None,
         compact_log_bytes: None,
+        latency: Default::default(),
     })
     .expect("the data directory loads")
 }

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::node::{Cadence, NodeConfig};
+use crate::node::{Cadence, Latency, NodeConfig};
 use crate::{genesis, LocalnetConfig};
 use anyhow::{Context, Result};
 
@@ -48,6 +48,11 @@ pub struct LocalnetArgs {
     /// never (a snapshot holds every checkpoint kept). 0: never.
     #[arg(long, env = "DTP_LOCALNET_COMPACT_LOG_BYTES")]
     pub compact_log_bytes: Option<u64>,
+    /// Answer with the timings of a real (one-validator) Sui network instead of near-zero ones:
+    /// effects after ~350 ms, a checkpoint every 250 ms reaching subscribers ~470 ms after it
+    /// forms. For trying timeouts and leases before deploying on Sui.
+    #[arg(long, conflicts_with = "immediate")]
+    pub sui_latency: bool,
 }
 
 impl LocalnetArgs {
@@ -66,8 +71,14 @@ impl LocalnetArgs {
 pub async fn run(args: LocalnetArgs) -> Result<()> {
     let cadence = if args.immediate {
         Cadence::Immediate
+    } else if args.sui_latency {
+        Cadence::Interval(Duration::from_millis(250))
     } else {
         Cadence::Interval(Duration::from_millis(args.checkpoint_ms))
+    };
+    let latency = match args.sui_latency {
+        true => Latency::SUI,
+        false => Latency::default(),
     };
     let data_dir = (!args.in_memory).then_some(args.data_dir.clone());
     let running = crate::start(LocalnetConfig {
@@ -78,6 +89,7 @@ pub async fn run(args: LocalnetArgs) -> Result<()> {
             cadence,
             retain_checkpoints: args.retain_checkpoints,
             compact_log_bytes: args.compaction(),
+            latency,
         },
     })
     .await

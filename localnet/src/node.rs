@@ -43,6 +43,29 @@ pub struct NodeConfig {
     /// 250 MB on the benchmark machine), so it suits a chain with a retention limit, whose
     /// snapshots stay small; see [`NodeConfig::default_compaction`].
     pub compact_log_bytes: Option<u64>,
+    /// Added latency, to run dtp against the timings of a real Sui network (zero: none).
+    pub latency: Latency,
+}
+
+/// Latency the node adds on purpose, so that tests and trials can see dtp under the timings of a
+/// real Sui network ([`Latency::SUI`]) rather than the localnet's near-zero ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Latency {
+    /// Added before a submitted transaction's effects are answered.
+    pub effects: Duration,
+    /// Added before a formed checkpoint reaches subscribers (it is readable by GetCheckpoint at
+    /// once, as a Sui fullnode's store can be ahead of its stream).
+    pub stream: Duration,
+}
+
+impl Latency {
+    /// A one-validator Sui localnet as measured on the project's 2-core machines
+    /// (`SUI-NOTES.md`): effects after ~350 ms, the event in the checkpoint stream after ~820 ms
+    /// (with checkpoints every ~250 ms, use `Cadence::Interval(250 ms)`).
+    pub const SUI: Latency = Latency {
+        effects: Duration::from_millis(350),
+        stream: Duration::from_millis(470),
+    };
 }
 
 /// The default size of log at which a snapshot is taken.
@@ -65,6 +88,7 @@ impl Default for NodeConfig {
             cadence: Cadence::Interval(Duration::from_millis(200)),
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Latency::default(),
         }
     }
 }
@@ -145,12 +169,41 @@ struct Submission {
     reply: oneshot::Sender<Result<Committed, SubmitError>>,
 }
 
+/// Checkpoints waiting for their due time (see [`Latency::stream`]).
+type DelayQueue = mpsc::Sender<(Instant, Arc<Checkpoint>)>;
+
 struct Inner {
     state: RwLock<State>,
     /// Set (under the write lock) when the log failed.
     failed: std::sync::OnceLock<Failed>,
     submit: mpsc::SyncSender<Submission>,
     checkpoints: broadcast::Sender<Arc<Checkpoint>>,
+    /// With a stream latency: checkpoints on their way to `checkpoints`, each with its due time.
+    delayed: Option<DelayQueue>,
+    latency: Latency,
+}
+
+impl Inner {
+    /// Hands a formed checkpoint to its subscribers, now or after the stream latency.
+    fn publish(&self, cp: Arc<Checkpoint>) {
+        match &self.delayed {
+            None => {
+                let _ = self.checkpoints.send(cp);
+            }
+            Some(q) => {
+                let due = Instant::now() + self.latency.stream;
+                let _ = q.send((due, cp));
+            }
+        }
+    }
+}
+
+/// Publishes delayed checkpoints in order, each at its due time; ends with the node.
+fn delay_loop(rx: mpsc::Receiver<(Instant, Arc<Checkpoint>)>, out: broadcast::Sender<Arc<Checkpoint>>) {
+    while let Ok((due, cp)) = rx.recv() {
+        std::thread::sleep(due.saturating_duration_since(Instant::now()));
+        let _ = out.send(cp);
+    }
 }
 
 /// A running node (cheap to clone). The commit thread stops when every clone is dropped.
@@ -245,11 +298,22 @@ impl Node {
         }
         let (submit, rx) = mpsc::sync_channel(4096);
         let (checkpoints, _) = broadcast::channel(1024);
+        let delayed = (!config.latency.stream.is_zero()).then(|| {
+            let (tx, rx) = mpsc::channel();
+            let out = checkpoints.clone();
+            std::thread::Builder::new()
+                .name("dtp-localnet-delay".into())
+                .spawn(move || delay_loop(rx, out))
+                .expect("spawn the delay thread");
+            tx
+        });
         let inner = Arc::new(Inner {
             state: RwLock::new(state),
             failed: std::sync::OnceLock::new(),
             submit,
             checkpoints,
+            delayed,
+            latency: config.latency,
         });
         let weak = Arc::downgrade(&inner);
         std::thread::Builder::new()
@@ -283,8 +347,13 @@ impl Node {
                 mpsc::TrySendError::Full(_) => "system is overloaded: the commit queue is full; retry the same signed bytes".into(),
                 mpsc::TrySendError::Disconnected(_) => "the commit loop has stopped".into(),
             }))?;
-        rx.await
-            .map_err(|_| SubmitError::Unavailable("the commit loop has stopped".into()))?
+        let committed = rx
+            .await
+            .map_err(|_| SubmitError::Unavailable("the commit loop has stopped".into()))??;
+        if !self.inner.latency.effects.is_zero() {
+            tokio::time::sleep(self.inner.latency.effects).await;
+        }
+        Ok(committed)
     }
 
     /// Runs a transaction on a copy of the ledger; nothing is kept.
@@ -503,7 +572,7 @@ fn commit_loop(
         // nor repeats it.
         let closed = formed.is_some();
         if let Some(cp) = formed {
-            let _ = inner.checkpoints.send(cp);
+            inner.publish(cp);
         }
         // A snapshot is taken before the group is acknowledged: the loop is serial, so later
         // groups wait for it either way, and a caller that holds its acknowledgement knows that
@@ -529,6 +598,7 @@ mod tests {
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Default::default(),
         })
         .unwrap()
     }
@@ -588,6 +658,7 @@ mod tests {
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Default::default(),
         })
         .err()
         .expect("a second node on the same directory is refused");
@@ -606,6 +677,39 @@ mod tests {
         drop(first);
         let again = node(dir.path());
         assert_eq!(again.read().unwrap().chain.txs.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn added_latency_delays_effects_and_the_stream_but_not_the_store() {
+        let latency = Latency {
+            effects: Duration::from_millis(150),
+            stream: Duration::from_millis(250),
+        };
+        let n = Node::start(NodeConfig {
+            cadence: Cadence::Immediate,
+            latency,
+            ..NodeConfig::default()
+        })
+        .unwrap();
+        let mut stream = n.subscribe();
+        let mut digests = Vec::new();
+        for to in 1..=3 {
+            let (tx, sigs) = transfer(&n, to);
+            let t = Instant::now();
+            let c = n.submit(tx, sigs).await.unwrap();
+            assert!(t.elapsed() >= latency.effects, "effects waited");
+            // Readable at once (the store is ahead of the stream) ...
+            let seq = c.checkpoint.expect("immediate cadence");
+            assert!(n.read().unwrap().chain.checkpoint(seq).is_some());
+            digests.push((seq, c.executed.digest, t));
+        }
+        // ... and streamed, in order, no sooner than the stream latency after they formed.
+        for (seq, digest, submitted) in digests {
+            let cp = stream.recv().await.unwrap();
+            assert_eq!(cp.summary.sequence_number, seq);
+            assert_eq!(cp.transactions[0].digest, digest);
+            assert!(submitted.elapsed() >= latency.stream);
+        }
     }
 
     /// A signed transfer (its gas reference does not matter: it is refused before any check).

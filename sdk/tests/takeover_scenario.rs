@@ -159,6 +159,7 @@ async fn takeover_and_fencing_on_the_embedded_localnet() {
             cadence: dtp_localnet::node::Cadence::Interval(Duration::from_millis(200)),
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Default::default(),
         },
     })
     .await

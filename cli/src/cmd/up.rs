@@ -104,6 +104,7 @@ pub async fn run(a: UpArgs) -> Result<()> {
             cadence: Cadence::Immediate,
             retain_checkpoints: a.retain_checkpoints,
             compact_log_bytes: NodeConfig::default_compaction(a.retain_checkpoints),
+            latency: Default::default(),
         },
     })
     .await

@@ -18,6 +18,7 @@ pub async fn localnet() -> dtp_localnet::Running {
             cadence: Cadence::Interval(Duration::from_millis(20)),
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Default::default(),
         },
     })
     .await

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use dtp_localnet::node::{Cadence, NodeConfig};
+use dtp_localnet::node::{Cadence, Latency, NodeConfig};
 use dtp_protocol::{Endpoint, EndpointArgs, Event, HostConfig, Policy};
 use dtp_sdk::{Client, ClientConfig, Key};
 use futures::StreamExt;
@@ -67,15 +67,22 @@ impl Chain {
                 package: package.parse().expect("DTP_SUI_PACKAGE is a package id"),
             };
         }
+        // DTP_TEST_LATENCY=sui: the localnet answers with a real Sui network's timings.
+        let sui_like = std::env::var("DTP_TEST_LATENCY").is_ok_and(|v| v == "sui");
+        let (cadence, latency) = match sui_like {
+            true => (Duration::from_millis(250), Latency::SUI),
+            false => (Duration::from_millis(50), Latency::default()),
+        };
         Chain::Local(
             dtp_localnet::start(dtp_localnet::LocalnetConfig {
                 grpc: "127.0.0.1:0".parse().unwrap(),
                 faucet: "127.0.0.1:0".parse().unwrap(),
                 node: NodeConfig {
                     data_dir: None,
-                    cadence: Cadence::Interval(Duration::from_millis(50)),
+                    cadence: Cadence::Interval(cadence),
                     retain_checkpoints: None,
                     compact_log_bytes: None,
+                    latency,
                 },
             })
             .await

@@ -16,6 +16,7 @@ fn start(dir: &Path, compact: Option<u64>, retain: Option<u64>) -> Result<Node, 
         cadence: Cadence::Immediate,
         retain_checkpoints: retain,
         compact_log_bytes: compact,
+        latency: Default::default(),
     })
     .map_err(|e| e.to_string())
 }

@@ -65,6 +65,7 @@ pub fn local(cadence: Cadence, data_dir: Option<std::path::PathBuf>) -> Localnet
             cadence,
             retain_checkpoints: None,
             compact_log_bytes: None,
+            latency: Default::default(),
         },
     }
 }

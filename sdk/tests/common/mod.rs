@@ -17,6 +17,7 @@ pub async fn localnet_with(
             cadence,
             retain_checkpoints,
             compact_log_bytes: None,
+            latency: Default::default(),
         },
     })
     .await
