@@ -41,10 +41,8 @@ async fn sigterm_drains_finishes_in_flight_work_releases_the_rest_and_exits_zero
     let mut seen = d.watch().await;
     let mut sent = BTreeSet::new();
     let mut held = BTreeSet::new();
-    for i in 0..12 {
-        let (seq, server) = d
-            .send(http_payload("GET", &format!("/api/instance?i={i}"), b""))
-            .await;
+    let burst = (0..12).map(|i| http_payload("GET", &format!("/api/instance?i={i}"), b""));
+    for (seq, server) in d.send_all(burst.collect()).await {
         sent.insert(seq);
         if server == d0 {
             held.insert(seq);

@@ -38,8 +38,14 @@ async fn a_restarted_daemon_resumes_and_completes_what_was_assigned_while_it_was
     let d1 = d.dtpd(&d.config(1, &[backends[1].1.clone()]));
     d.wait_healthy(&[0, 1], true).await;
     let first = cursor(&d, 0);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(cursor(&d, 0) > first, "the cursor advances with the chain");
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while cursor(&d, 0) <= first {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the cursor advances with the chain"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 
     d0.signal("KILL");
     d0.wait_exit(Duration::from_secs(5));
@@ -47,10 +53,8 @@ async fn a_restarted_daemon_resumes_and_completes_what_was_assigned_while_it_was
     let mut seen = d.watch().await;
     let mut sent = BTreeSet::new();
     let mut held = BTreeSet::new();
-    for i in 0..24 {
-        let (seq, server) = d
-            .send(http_payload("GET", &format!("/api/instance?i={i}"), b""))
-            .await;
+    let burst = (0..24).map(|i| http_payload("GET", &format!("/api/instance?i={i}"), b""));
+    for (seq, server) in d.send_all(burst.collect()).await {
         sent.insert(seq);
         if server == me {
             held.insert(seq);

@@ -199,7 +199,10 @@ impl Inner {
 }
 
 /// Publishes delayed checkpoints in order, each at its due time; ends with the node.
-fn delay_loop(rx: mpsc::Receiver<(Instant, Arc<Checkpoint>)>, out: broadcast::Sender<Arc<Checkpoint>>) {
+fn delay_loop(
+    rx: mpsc::Receiver<(Instant, Arc<Checkpoint>)>,
+    out: broadcast::Sender<Arc<Checkpoint>>,
+) {
     while let Ok((due, cp)) = rx.recv() {
         std::thread::sleep(due.saturating_duration_since(Instant::now()));
         let _ = out.send(cp);

@@ -282,6 +282,12 @@ impl Deployment {
         (a.seq, a.server)
     }
 
+    /// Sends all `payloads` at once (as a burst would arrive, whatever the chain's latency);
+    /// returns (seq, assigned server) of each, in the order of `payloads`.
+    pub async fn send_all(&self, payloads: Vec<Vec<u8>>) -> Vec<(u64, Address)> {
+        futures::future::join_all(payloads.into_iter().map(|p| self.send(p))).await
+    }
+
     /// For each endpoint `i`: a sample backend answering after `delays[i]` ms and a `dtpd` beside
     /// it (default config); returns once all are healthy on chain.
     pub async fn servers(&self, delays: &[u64]) -> (Vec<(Proc, String)>, Vec<Proc>) {
