@@ -137,6 +137,19 @@ pub struct Runtime {
     pub metrics_listen: Option<SocketAddr>,
     /// On SIGTERM: time to finish held work before releasing the rest.
     pub shutdown_grace_ms: u64,
+    /// When to `claim` a request: only once its lease needs extending (`when_needed`: work done
+    /// well within the lease costs one transaction, `complete`) or before serving it (`at_start`:
+    /// every request shows a `Claimed` event, at one more transaction and its latency).
+    pub claim: ClaimMode,
+}
+
+/// See [`Runtime::claim`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimMode {
+    #[default]
+    WhenNeeded,
+    AtStart,
 }
 
 impl Default for Runtime {
@@ -149,6 +162,7 @@ impl Default for Runtime {
             admin_listen: Some("127.0.0.1:9184".parse().expect("addr")),
             metrics_listen: Some("127.0.0.1:9185".parse().expect("addr")),
             shutdown_grace_ms: 10_000,
+            claim: ClaimMode::WhenNeeded,
         }
     }
 }
@@ -361,6 +375,7 @@ url = "http://127.0.0.1:8081"
         assert_eq!(c.balance.policy, LocalPolicy::RoundRobin);
         assert_eq!(c.health.path, "/health");
         assert_eq!(c.daemon.max_concurrency, 64);
+        assert_eq!(c.daemon.claim, ClaimMode::WhenNeeded);
         assert!(c.daemon.admin_listen.is_some());
         assert_eq!(c.chain.faucet, None);
         let f = GOOD.replace(
@@ -403,6 +418,10 @@ url = "http://127.0.0.1:8081"
                     "pipes = [\"0x2\"]\nfaucet = \"127.0.0.1:9123\"",
                 ),
                 "chain.faucet",
+            ),
+            (
+                format!("{GOOD}\n[daemon]\nclaim = \"sometimes\"\n"),
+                "daemon.claim",
             ),
         ];
         for (text, field) in cases {

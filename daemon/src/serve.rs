@@ -1,5 +1,6 @@
-//! Serving one request: read it (skipping work that moved on), claim it, forward its payload to a
-//! backend (renewing the lease while the backend works), and complete it. A fenced call (stale attempt, not the assignee any
+//! Serving one request: read it (skipping work that moved on), forward its payload to a backend,
+//! and complete it; the request is claimed only when its lease needs extending while the backend
+//! works (or before serving, with `daemon.claim = "at_start"`). A fenced call (stale attempt, not the assignee any
 //! more, already gone) drops the work quietly: another server holds it now. While draining
 //! nothing new is started: the work is released to a peer at once.
 
@@ -12,7 +13,9 @@ use dtp_sdk::Error;
 use sui_sdk_types::Address;
 use tracing::Instrument;
 
-use crate::daemon::{Daemon, Work};
+use crate::config::ClaimMode;
+use crate::daemon::{now_ms, Daemon, Work};
+use crate::watchdog::SKEW_MS;
 
 /// What the backend said, ready for `complete`.
 struct Answer {
@@ -94,7 +97,6 @@ async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Err
     // backlog) is dropped without spending a transaction. A read that lags the chain can only
     // make us skip work that is still ours; the tracker still lists it, so it is served again.
     let req = current(d, pipe, seq, attempt).await?;
-    d.client.claim(pipe, host, seq, attempt).await?;
     let lease_ms = d
         .host
         .lock()
@@ -102,18 +104,31 @@ async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Err
         .as_ref()
         .map(|h| h.config.lease_ms)
         .unwrap_or(10_000);
+    let half = Duration::from_millis((lease_ms / 2).max(50));
+    // The first claim: now (`at_start`), or once less than half a lease is left of the lease the
+    // assignment gave (`when_needed`; at once if that is already so). Then every half lease.
+    let first = match d.cfg.daemon.claim {
+        ClaimMode::AtStart => Duration::ZERO,
+        ClaimMode::WhenNeeded => Duration::from_millis(
+            req.deadline_ms
+                .saturating_sub(lease_ms / 2 + SKEW_MS)
+                .saturating_sub(now_ms()),
+        ),
+    };
+    if first.is_zero() {
+        d.client.claim(pipe, host, seq, attempt).await?;
+    }
     let answer = {
         let forward = answer(d, &req.payload);
         tokio::pin!(forward);
-        // Renew the lease at half its length while the backend works.
-        let mut renew = tokio::time::interval(Duration::from_millis((lease_ms / 2).max(50)));
-        renew.tick().await;
+        let start = tokio::time::Instant::now() + if first.is_zero() { half } else { first };
+        let mut renew = tokio::time::interval_at(start, half);
         loop {
             tokio::select! {
                 a = &mut forward => break a,
                 _ = renew.tick() => {
                     d.client.claim(pipe, host, seq, attempt).await?;
-                    tracing::debug!("lease renewed");
+                    tracing::debug!("lease extended");
                 }
             }
         }

@@ -13,7 +13,7 @@ use crate::daemon::{now_ms, Daemon};
 use crate::tracker::Tracked;
 
 /// Allowance for clock skew between this machine and the chain's clock.
-const SKEW_MS: u64 = 250;
+pub const SKEW_MS: u64 = 250;
 
 /// This server's rank among the healthy endpoints (other than the current assignee) for `seq`.
 pub fn rank(

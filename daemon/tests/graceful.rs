@@ -30,6 +30,8 @@ async fn sigterm_drains_finishes_in_flight_work_releases_the_rest_and_exits_zero
         &[
             ("daemon.max_concurrency", "2"),
             ("daemon.shutdown_grace_ms", "2500"),
+            // Claimed events show which requests it had started.
+            ("daemon.claim", "\"at_start\""),
         ],
     );
     let mut daemons = vec![d.dtpd(&c0)];
