@@ -380,16 +380,20 @@ probe_seq() { # the seq of a probe request through the gateway
 
 gateway_alive() { curl -sf -m 10 -o /dev/null "http://127.0.0.1:$GW_PORT/api/instance"; }
 
-# jq: percentiles of the per-step times of completed first-attempt requests with lo <= seq < hi.
+# jq: percentiles of the per-step times of completed first-attempt requests with lo <= seq < hi
+# ("-" for the claim steps when no request was claimed: dtpd claims only to extend a lease).
 ANATOMY_JQ='
   def pct(p): sort | .[((length * p) | floor | if . >= length then length - 1 else . end)];
   [.timelines[] | select(.seq >= $lo and .seq < $hi and .status == "completed" and .attempt == 1)
    | (.steps | map({(.event): .timestamp_ms}) | add) as $t
-   | [$t.claimed - $t.assigned, $t.completed - $t.claimed, $t.completed - $t.assigned]] as $r
+   | [(if $t.claimed then $t.claimed - $t.assigned else null end),
+      (if $t.claimed then $t.completed - $t.claimed else null end),
+      $t.completed - $t.assigned]] as $r
   | ($r | length) as $n
-  | if $n == 0 then "0 nan nan nan nan nan nan" else
-    [$n, ([$r[][0]] | pct(0.5)), ([$r[][0]] | pct(0.99)), ([$r[][1]] | pct(0.5)), ([$r[][1]] | pct(0.99)),
-     ([$r[][2]] | pct(0.5)), ([$r[][2]] | pct(0.99))] | map(tostring) | join(" ") end'
+  | def stat(i; p): [$r[][i] | select(. != null)] | if length == 0 then "-" else pct(p) end;
+  if $n == 0 then "0 nan nan nan nan nan nan" else
+    [$n, stat(0; 0.5), stat(0; 0.99), stat(1; 0.5), stat(1; 0.99), stat(2; 0.5), stat(2; 0.99)]
+    | map(tostring) | join(" ") end'
 
 up_start
 dtp_runs=("c1:1:5s" "c$CONNS:$CONNS:$DURATION")
