@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use dtp_localnet::node::{Cadence, NodeConfig};
+use dtp_localnet::node::{Cadence, Latency, NodeConfig};
 use dtp_protocol::constants::{ROLE_ACTIVE, ROLE_STANDBY};
 use dtp_protocol::{EndpointArgs, HostConfig, Policy};
 use dtp_sdk::keys::{read_keystore, write_keystore};
@@ -53,6 +53,11 @@ pub struct UpArgs {
     /// replay` then reads only that far back). Default: all.
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub retain_checkpoints: Option<u64>,
+    /// Run the localnet with a real Sui network's timings (effects ~350 ms, events ~820 ms after
+    /// a transaction, a checkpoint every 250 ms) to see the deployment as it would behave there;
+    /// pair it with `--lease-ms 4000` or more.
+    #[arg(long)]
+    pub sui_latency: bool,
 }
 
 /// What `dtp up` created, saved so a restart on the same data directory reuses it.
@@ -101,10 +106,16 @@ pub async fn run(a: UpArgs) -> Result<()> {
         faucet: a.faucet,
         node: NodeConfig {
             data_dir: Some(a.data_dir.join("localnet")),
-            cadence: Cadence::Immediate,
+            cadence: match a.sui_latency {
+                true => Cadence::Interval(std::time::Duration::from_millis(250)),
+                false => Cadence::Immediate,
+            },
             retain_checkpoints: a.retain_checkpoints,
             compact_log_bytes: NodeConfig::default_compaction(a.retain_checkpoints),
-            latency: Default::default(),
+            latency: match a.sui_latency {
+                true => Latency::SUI,
+                false => Latency::default(),
+            },
         },
     })
     .await
