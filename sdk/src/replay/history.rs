@@ -183,6 +183,13 @@ impl Client {
 
     /// The checkpoint range `range` resolves to, checked against the chain.
     pub async fn history_bounds(&self, range: HistoryRange) -> Result<(u64, u64)> {
+        // An empty range is the caller's mistake whatever the chain holds: said first.
+        if let Some(to) = range.to.filter(|to| range.from > *to) {
+            return Err(Error::Invalid(format!(
+                "the range is empty: --from {} is after --to {to}",
+                range.from
+            )));
+        }
         let (lowest, latest) = self.checkpoint_range().await?;
         if range.from < lowest {
             return Err(Error::Invalid(format!(
