@@ -1,5 +1,7 @@
 //! The gRPC server: `sui.rpc.v2` Ledger, State, TransactionExecution and Subscription services, as
 //! a Sui 1.60 fullnode serves them (event listing and streaming answer UNIMPLEMENTED, as there).
+//! Like a fullnode, the one port also speaks gRPC-web over HTTP/1.1 (what `@mysten/sui`'s
+//! `SuiGrpcClient` uses) and answers CORS, so browsers and Node clients need no proxy.
 
 mod convert;
 mod execution;
@@ -33,7 +35,26 @@ pub(crate) fn unimplemented(call: &str) -> Status {
     Status::unimplemented(format!("{call} is not served by the dtp localnet (as on Sui 1.60: follow checkpoints with SubscribeCheckpoints and GetCheckpoint)"))
 }
 
-/// Serves the node on `listener` until `shutdown` resolves.
+/// The CORS policy of a Sui fullnode's RPC port: any origin, GET and POST, any request header. The
+/// gRPC status headers are exposed too, so a browser can read a trailers-only error's status.
+fn cors() -> tower_http::cors::CorsLayer {
+    use tower_http::cors::{Any, CorsLayer};
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([
+            tonic::codegen::http::Method::GET,
+            tonic::codegen::http::Method::POST,
+        ])
+        .allow_headers(Any)
+        .expose_headers([
+            Status::GRPC_STATUS,
+            Status::GRPC_MESSAGE,
+            Status::GRPC_STATUS_DETAILS,
+        ])
+}
+
+/// Serves the node on `listener` until `shutdown` resolves: gRPC over HTTP/2, and gRPC-web over
+/// HTTP/1.1 or HTTP/2 (`application/grpc-web[+proto]`, `application/grpc-web-text`), with CORS.
 pub async fn serve(
     node: Node,
     listener: tokio::net::TcpListener,
@@ -43,6 +64,10 @@ pub async fn serve(
     let incoming = tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
     let max = 32 * 1024 * 1024;
     tonic::transport::Server::builder()
+        .accept_http1(true)
+        // Outermost first: CORS answers preflights before gRPC-web translates the rest.
+        .layer(cors())
+        .layer(tonic_web::GrpcWebLayer::new())
         .add_service(
             LedgerServiceServer::new(ledger::Ledger(node.clone()))
                 .max_decoding_message_size(max)
