@@ -49,7 +49,10 @@ impl Ctx {
     }
 
     fn client_config(&self) -> ClientConfig {
-        let mut cfg = ClientConfig::new(self.settings.url.clone(), self.settings.package);
+        // Each command returns only once the node's reads show its writes, so that the next
+        // command (a script's next line) sees them, on a Sui fullnode as on the localnet.
+        let mut cfg = ClientConfig::new(self.settings.url.clone(), self.settings.package)
+            .with_wait_for_reads(true);
         cfg.timeout = self.timeout;
         cfg
     }

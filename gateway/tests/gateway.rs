@@ -16,11 +16,11 @@ use dtp_sdk::{Client, ClientConfig, Key};
 const PACKAGE: sui_sdk_types::Address = dtp_localnet::genesis::DTP_PACKAGE;
 
 async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
-    let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url())).unwrap();
-    faucet.request(key.address()).await.unwrap();
-    Client::connect(ClientConfig::new(net.grpc_url(), PACKAGE).with_key(key.clone()))
+    let c = Client::connect(ClientConfig::new(net.grpc_url(), PACKAGE).with_key(key.clone()))
         .await
-        .unwrap()
+        .unwrap();
+    c.request_gas(&net.faucet_url()).await.unwrap();
+    c
 }
 
 /// A backend answering `/api/instance` with its name and `/health` with 200.
@@ -69,7 +69,8 @@ async fn http_through_the_chain_round_robin_and_errors() {
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
             compact_log_bytes: None,
-            latency: Default::default(),
+            // Reads trail effects, as on a Sui fullnode.
+            latency: dtp_localnet::node::Latency::TESTS,
         },
     })
     .await

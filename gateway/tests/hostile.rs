@@ -33,7 +33,8 @@ async fn slow_bodies_huge_headers_and_garbage_are_refused() {
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
             compact_log_bytes: None,
-            latency: Default::default(),
+            // Reads trail effects, as on a Sui fullnode.
+            latency: dtp_localnet::node::Latency::TESTS,
         },
     })
     .await

@@ -275,9 +275,11 @@ async fn invalid_inputs_and_calls_are_refused_and_change_nothing() {
     };
     let s = signed(&user, send_with(&net, &stale, &d, |_| {}));
     let n = format!(
-        "object {} is not available for consumption: referenced version {}",
+        "Object ID {} Version {:#x} Digest {} is not available for consumption, current version: {:#x}",
         old_gas.object_id(),
-        old_gas.version()
+        old_gas.version(),
+        old_gas.digest(),
+        net.object_ref(*old_gas.object_id()).await.version(),
     );
     refused(&mut net, &user, &watch, s, (Code::FailedPrecondition, &n)).await;
     let old_cap = net.owned(d.cap).await;
@@ -304,7 +306,7 @@ async fn invalid_inputs_and_calls_are_refused_and_change_nothing() {
     ];
     b.move_call(function("host", "set_state"), args);
     let s = signed(&admin, b);
-    let n = format!("object {} is not available for consumption", d.cap);
+    let n = format!("Object ID {} Version", d.cap);
     refused(&mut net, &admin, &watch, s, (Code::FailedPrecondition, &n)).await;
 
     // Over 128 KiB.

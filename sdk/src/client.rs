@@ -9,9 +9,8 @@ use std::time::Duration;
 use prost_types::FieldMask;
 use sui_rpc::field::FieldMaskUtil;
 use sui_rpc::proto::sui::rpc::v2 as pb;
-use sui_sdk_types::Address;
+use sui_sdk_types::{Address, ObjectReference};
 use sui_transaction_builder::ObjectInput;
-use tokio::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::gas::GasPool;
@@ -35,6 +34,11 @@ pub struct ClientConfig {
     /// A faucet (`http://127.0.0.1:9123/`) to ask for gas when the signer's balance runs out
     /// (localnet, devnet, testnet); `None`: running out is [`Error::NoGas`].
     pub faucet: Option<String>,
+    /// Return from each transaction only once the node's reads show it
+    /// ([`Client::wait_for_transaction`]): what a command-line tool needs so that the next
+    /// command, another process, sees its write. Costs about a checkpoint per transaction on a
+    /// Sui network; off for daemons and gateways, whose next steps need no read of their writes.
+    pub wait_for_reads: bool,
 }
 
 impl ClientConfig {
@@ -47,6 +51,7 @@ impl ClientConfig {
             gas_budget: 50_000_000,
             check_package: true,
             faucet: None,
+            wait_for_reads: false,
         }
     }
 
@@ -59,6 +64,12 @@ impl ClientConfig {
         self.faucet = faucet;
         self
     }
+
+    /// Sets [`ClientConfig::wait_for_reads`].
+    pub fn with_wait_for_reads(mut self, wait: bool) -> Self {
+        self.wait_for_reads = wait;
+        self
+    }
 }
 
 pub(crate) struct Inner {
@@ -66,8 +77,14 @@ pub(crate) struct Inner {
     pub cfg: ClientConfig,
     pub rgp: u64,
     pub gas: std::sync::Arc<GasPool>,
-    /// Initial shared versions of shared objects (they never change).
-    pub shared: Mutex<HashMap<Address, u64>>,
+    /// Initial shared versions of shared objects (they never change): read once, or learnt
+    /// from the effects that created them.
+    pub shared: std::sync::Mutex<HashMap<Address, u64>>,
+    /// The signer's owned objects as its own transactions left them (from their effects), so a
+    /// next transaction needs no read that may trail them (`consistency`).
+    pub owned: std::sync::Mutex<HashMap<Address, ObjectReference>>,
+    /// The last transaction this client executed ([`Client::sync`] waits for it).
+    pub last: std::sync::Mutex<Option<sui_sdk_types::Digest>>,
     /// Gas coins to keep (the most [`Client::ensure_gas_coins`] asked for).
     pub gas_target: std::sync::atomic::AtomicUsize,
     /// Held while the gas pool is reloaded, merged or topped up (one at a time).
@@ -143,7 +160,9 @@ impl Client {
                 cfg,
                 rgp,
                 gas: std::sync::Arc::new(GasPool::default()),
-                shared: Mutex::new(HashMap::new()),
+                shared: Default::default(),
+                owned: Default::default(),
+                last: Default::default(),
                 gas_target: std::sync::atomic::AtomicUsize::new(1),
                 refill: tokio::sync::Mutex::new(()),
             }),
@@ -204,7 +223,7 @@ impl Client {
 
     /// A shared-object input (its initial shared version is looked up once and cached).
     pub async fn shared(&self, id: Address, mutable: bool) -> Result<ObjectInput> {
-        if let Some(v) = self.inner.shared.lock().await.get(&id) {
+        if let Some(v) = self.inner.shared.lock().expect("lock").get(&id) {
             return Ok(ObjectInput::shared(id, *v, mutable));
         }
         let o = self.get_object(id, "owner").await?;
@@ -213,12 +232,16 @@ impl Client {
             .as_ref()
             .and_then(|w| w.version)
             .ok_or_else(|| Error::Invalid(format!("object {id} is not shared")))?;
-        self.inner.shared.lock().await.insert(id, v);
+        self.inner.shared.lock().expect("lock").insert(id, v);
         Ok(ObjectInput::shared(id, v, mutable))
     }
 
-    /// An owned-object input at its current version.
+    /// An owned-object input at its current version: as this client's last transaction left it,
+    /// else as the node reads it.
     pub async fn owned(&self, id: Address) -> Result<ObjectInput> {
+        if let Some(r) = self.known_owned(&id) {
+            return Ok(ObjectInput::owned(id, r.version(), *r.digest()));
+        }
         let o = self.get_object(id, "object_id,version,digest").await?;
         let digest = o.digest().parse().map_err(|e| Error::Decode {
             what: "object digest".into(),

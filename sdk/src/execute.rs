@@ -12,6 +12,7 @@ use sui_sdk_types::{ObjectReference, Transaction};
 use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 
 use crate::client::{Client, Outcome};
+use crate::consistency::stale_object;
 use crate::error::{Error, Result};
 use crate::keys::Key;
 
@@ -83,28 +84,28 @@ impl Client {
                     }
                     false
                 }
-                // Nothing executed on a refusal: the coin is unchanged, unless it was stale.
+                // Nothing executed on a refusal: the coin is unchanged, unless it was stale. A
+                // stale coin is read again until the node shows the version the refusal named
+                // (its reads may trail: see `consistency`), then the same commands pay with it.
                 Err(Error::Rejected(m)) if m.contains("not available for consumption") => {
                     let id = *gas.object_id();
-                    let current = self
-                        .get_object(id, "object_id,version,digest")
-                        .await
-                        .ok()
-                        .and_then(|o| {
-                            Some(ObjectReference::new(
-                                id,
-                                o.version(),
-                                o.digest().parse().ok()?,
-                            ))
-                        });
-                    lease.disarm();
-                    match current {
-                        Some(r) => self.inner.gas.give_back(r),
-                        None => self.inner.gas.forget(id).await,
+                    let named = stale_object(m);
+                    let gas_stale = match named {
+                        Some((o, _)) => o == id,
+                        None => m.contains(&id.to_string()),
+                    };
+                    if gas_stale {
+                        lease.disarm();
+                        let current = named.map_or(gas.version() + 1, |(_, v)| v);
+                        match self.object_at_least(id, current).await {
+                            Ok(r) => self.inner.gas.give_back(r),
+                            Err(_) => self.inner.gas.forget(id).await,
+                        }
+                        tries += 1;
                     }
-                    // Worth another try only if it was the gas coin that was stale.
-                    tries += 1;
-                    m.contains(&id.to_string()) && tries < GAS_TRIES
+                    // Another input was stale: the caller reads it again (`ops`); the coin is
+                    // as it was and the lease gives it back.
+                    gas_stale && tries < GAS_TRIES
                 }
                 // A coin that pays the usual budget but not this call's larger one stays.
                 Err(Error::Rejected(m)) if is_too_poor(m) && budget > self.inner.cfg.gas_budget => {
@@ -123,7 +124,13 @@ impl Client {
                 Err(_) => false,
             };
             if !retry {
-                return crate::outcome::parse(self.package(), function, result?);
+                let t = result?;
+                if self.inner.cfg.wait_for_reads {
+                    if let Ok(d) = t.digest().parse() {
+                        self.wait_for_transaction(d).await?;
+                    }
+                }
+                return crate::outcome::parse(self.package(), function, t);
             }
             tracing::debug!(function, "paying with another gas coin");
             lease = self.take_gas().await?;
@@ -166,10 +173,12 @@ impl Client {
             .await
             {
                 Ok(Ok(r)) => {
-                    return r.into_inner().transaction.ok_or_else(|| Error::Decode {
+                    let t = r.into_inner().transaction.ok_or_else(|| Error::Decode {
                         what: "execute response".into(),
                         reason: "no transaction".into(),
-                    })
+                    })?;
+                    self.learn(&t);
+                    return Ok(t);
                 }
                 Ok(Err(s)) => Error::rpc(s),
                 Err(_) => Error::Timeout(self.inner.cfg.timeout, "transaction effects".into()),

@@ -8,6 +8,8 @@
 //! - [`keys`]: keys in Sui's formats (`suiprivkey…`, `sui.keystore`).
 //! - [`client`]: connection, package check, gas coins, signing, execution with retries of the same
 //!   signed bytes; Move aborts become [`Error::Aborted`] with the typed [`dtp_protocol::MoveAbort`].
+//! - [`consistency`]: read-after-write on a Sui fullnode (versions from effects, waiting for a
+//!   transaction to be readable, stale objects read again).
 //! - [`ops`]: every package function as a typed method, laid out from the shared schema.
 //! - [`read`]: typed readers of Host, Pipe, HostCap and the requests in a Pipe's tables.
 //! - [`stream`]: dtp events per checkpoint from a cursor, gap-free across reconnects.
@@ -16,6 +18,7 @@
 //!   verification that re-executes the history on the protocol's twin.
 
 pub mod client;
+pub mod consistency;
 pub mod error;
 mod execute;
 pub mod gas;

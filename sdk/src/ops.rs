@@ -7,6 +7,7 @@ use sui_sdk_types::{Address, Identifier};
 use sui_transaction_builder::ObjectInput;
 
 use crate::client::{Client, Outcome};
+use crate::consistency::stale_object;
 use crate::error::{Error, Result};
 
 /// The Clock, as every Sui client references it.
@@ -58,20 +59,7 @@ impl Client {
         let need = |o: Option<Address>, what: &str| {
             o.ok_or_else(|| Error::Invalid(format!("{name} needs a {what}")))
         };
-        let mut inputs = Vec::new();
-        let mut pure = vals.into_iter();
-        for p in f.params {
-            inputs.push(match p {
-                Param::Host { mutable } => {
-                    Some(self.shared(need(objs.host, "host")?, *mutable).await?)
-                }
-                Param::Pipe => Some(self.shared(need(objs.pipe, "pipe")?, true).await?),
-                Param::Cap => Some(self.owned(need(objs.cap, "HostCap")?).await?),
-                Param::Clock => Some(clock()),
-                Param::Pure(..) => None,
-            });
-        }
-        let pure_vals: Vec<Value> = pure.by_ref().collect();
+        let pure_vals = vals;
         if pure_vals.len() != f.pure_params().count() {
             return Err(Error::Invalid(format!(
                 "{name} takes {} values, got {}",
@@ -108,23 +96,55 @@ impl Client {
                 .saturating_mul(STORAGE_MIST_PER_BYTE)
                 .saturating_add(base / 2),
         );
-        self.execute_with_budget(name, budget, move |b| {
-            let mut pv = pure_vals.into_iter();
-            let args = inputs
-                .into_iter()
-                .map(|i| match i {
-                    Some(obj) => b.object(obj),
-                    None => b.pure_bytes(pv.next().expect("counted").to_bcs()),
+        // An owned input (the HostCap) read back stale is refused naming its current version:
+        // read it again until the node shows that version, then build again. Nothing executed.
+        let mut tries = 0;
+        loop {
+            let mut inputs = Vec::new();
+            for p in f.params {
+                inputs.push(match p {
+                    Param::Host { mutable } => {
+                        Some(self.shared(need(objs.host, "host")?, *mutable).await?)
+                    }
+                    Param::Pipe => Some(self.shared(need(objs.pipe, "pipe")?, true).await?),
+                    Param::Cap => Some(self.owned(need(objs.cap, "HostCap")?).await?),
+                    Param::Clock => Some(clock()),
+                    Param::Pure(..) => None,
+                });
+            }
+            let vals = pure_vals.clone();
+            let result = self
+                .execute_with_budget(name, budget, move |b| {
+                    let mut pv = vals.into_iter();
+                    let args = inputs
+                        .into_iter()
+                        .map(|i| match i {
+                            Some(obj) => b.object(obj),
+                            None => b.pure_bytes(pv.next().expect("counted").to_bcs()),
+                        })
+                        .collect();
+                    let func = sui_transaction_builder::Function::new(
+                        package,
+                        Identifier::new(f.module).expect("module"),
+                        Identifier::new(f.name).expect("name"),
+                    );
+                    b.move_call(func, args);
                 })
-                .collect();
-            let func = sui_transaction_builder::Function::new(
-                package,
-                Identifier::new(f.module).expect("module"),
-                Identifier::new(f.name).expect("name"),
-            );
-            b.move_call(func, args);
-        })
-        .await
+                .await;
+            let stale = match &result {
+                Err(Error::Rejected(m)) => stale_object(m).filter(|(id, _)| Some(*id) == objs.cap),
+                _ => None,
+            };
+            match stale {
+                Some((id, current)) if tries < 3 => {
+                    tries += 1;
+                    tracing::debug!(%id, current, "{name}: the HostCap was read stale; reading it again");
+                    self.forget_owned(&id);
+                    self.object_at_least(id, current).await?;
+                }
+                _ => return result,
+            }
+        }
     }
 
     /// Creates a Host (shared) and its HostCap (sent to the signer): returns (host, cap).

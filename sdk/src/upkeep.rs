@@ -116,14 +116,17 @@ impl Client {
         }
         let me = self.address()?;
         let amounts = n - have;
-        self.execute("split_coins", |b| {
-            let amts = (0..amounts).map(|_| b.pure(&each)).collect();
-            let g = b.gas();
-            let coins = b.split_coins(g, amts);
-            let to = b.pure(&me);
-            b.transfer_objects(coins, to);
-        })
-        .await?;
+        let split = self
+            .execute("split_coins", |b| {
+                let amts = (0..amounts).map(|_| b.pure(&each)).collect();
+                let g = b.gas();
+                let coins = b.split_coins(g, amts);
+                let to = b.pure(&me);
+                b.transfer_objects(coins, to);
+            })
+            .await?;
+        // The new coins are listed only once the node's reads show the split.
+        self.wait_for_transaction(split.digest).await?;
         self.refresh_gas().await
     }
 
@@ -193,33 +196,50 @@ impl Client {
             .try_build()
             .map_err(|e| Error::Invalid(format!("cannot build the gas merge: {e}")))?;
         let t = self.submit(&tx, key).await?;
-        crate::outcome::parse(self.package(), "merge_gas", t).map(|_| ())
+        let o = crate::outcome::parse(self.package(), "merge_gas", t)?;
+        // The coins are listed again next: only once the node's reads show the merge.
+        self.wait_for_transaction(o.digest).await
     }
 
-    /// Asks the faucet for gas (if the client has one) and waits until a coin that can pay the
-    /// budget shows up.
+    /// Asks the client's faucet for gas (if it has one) and waits until a coin that can pay the
+    /// budget shows up; without a faucet, [`Error::NoGas`] with the balance.
     async fn top_up(&self, me: Address, balance: u64) -> Result<usize> {
         let budget = self.inner.cfg.gas_budget;
-        let no_gas = Error::NoGas {
-            address: me,
-            balance,
-            budget,
-        };
-        let Some(url) = self.inner.cfg.faucet.clone() else {
-            return Err(no_gas);
-        };
-        tracing::info!(%me, balance, faucet = %url, "asking the faucet for gas");
+        match self.inner.cfg.faucet.clone() {
+            Some(url) => self.request_gas(&url).await,
+            None => Err(Error::NoGas {
+                address: me,
+                balance,
+                budget,
+            }),
+        }
+    }
+
+    /// Asks the faucet at `url` (`POST <url>/v2/gas`, as Sui's) for coins for the signer, waits
+    /// until the node's reads show them (the faucet answers before its transfer is readable)
+    /// and loads them into the gas pool. Returns the coins that can pay now.
+    pub async fn request_gas(&self, url: &str) -> Result<usize> {
+        let me = self.address()?;
+        let budget = self.inner.cfg.gas_budget;
+        tracing::info!(%me, faucet = %url, "asking the faucet for gas");
         let bad = |reason: String| Error::Faucet {
-            url: url.clone(),
+            url: url.to_string(),
             reason,
         };
         // The faucet API is `<base>/v2/gas`: the base works with or without its trailing slash.
         let base = format!("{}/", url.trim_end_matches('/'));
-        sui_rpc::faucet::FaucetClient::new(&base)
+        let coins = sui_rpc::faucet::FaucetClient::new(&base)
             .map_err(|e| bad(e.to_string()))?
             .request(me)
             .await
             .map_err(|e| bad(e.to_string()))?;
+        let mut digests: Vec<_> = coins.iter().map(|c| c.transfer_tx_digest).collect();
+        digests.dedup();
+        for d in digests {
+            self.wait_for_transaction(d).await?;
+        }
+        // Coins can pay once listed; a faucet that sent none (or only small ones) is polled a
+        // little longer in case its transfer is still on its way.
         let deadline = tokio::time::Instant::now() + FAUCET_WAIT;
         loop {
             let n = self.refresh_gas().await?;

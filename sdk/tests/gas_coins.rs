@@ -26,6 +26,8 @@ async fn coins_below_the_budget_stay_out_of_the_pool() {
     })
     .await
     .unwrap();
+    // The node's reads trail its effects: list the coins once they show the split.
+    c.sync().await.unwrap();
     assert_eq!(c.coins(me).await.unwrap().len(), 8);
     assert_eq!(
         c.refresh_gas().await.unwrap(),
@@ -53,6 +55,7 @@ async fn give(net: &dtp_localnet::Running, to: Address, n: usize, each: u64) {
     })
     .await
     .unwrap();
+    c.sync().await.unwrap();
 }
 
 const BUDGET: u64 = 20_000_000;
@@ -63,7 +66,9 @@ fn poor(net: &dtp_localnet::Running, key: &Key) -> ClientConfig {
     cfg
 }
 
+/// `who`'s balance once the node's reads show `c`'s transactions.
 async fn balance(c: &Client, who: Address) -> u64 {
+    c.sync().await.unwrap();
     c.coins(who).await.unwrap().iter().map(|c| c.1).sum()
 }
 
@@ -100,6 +105,7 @@ async fn drained_coins_are_merged_until_the_balance_is_spent_then_the_faucet_top
         err.to_string().contains("less than one gas budget"),
         "{err}"
     );
+    c.sync().await.unwrap();
     assert_eq!(c.coins(me).await.unwrap().len(), 1, "the coins were merged");
     println!("{done} transactions on 120,000,000 MIST");
 
@@ -212,6 +218,7 @@ async fn a_large_payload_pays_its_storage_from_a_larger_budget() {
     c.send(pipe, host, vec![1u8; max], vec![], "")
         .await
         .unwrap();
+    c.sync().await.unwrap();
     let next = c.pipe(pipe).await.unwrap().next_seq;
     let err = c
         .send(pipe, host, vec![1u8; max + 1], vec![], "")

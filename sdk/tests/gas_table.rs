@@ -42,6 +42,8 @@ async fn gas_per_operation() {
         .create_pipe(host, cap, "gas", Policy::RoundRobin)
         .await
         .unwrap();
+    // Balances as the node's reads show them once they include this client's transactions.
+    c.sync().await.unwrap();
     let before = c
         .coins(me)
         .await
@@ -50,6 +52,7 @@ async fn gas_per_operation() {
         .map(|(_, b)| b)
         .sum::<u64>();
     let a = c.send(pipe, host, vec![7; 256], vec![], "").await.unwrap();
+    c.sync().await.unwrap();
     let after = c
         .coins(me)
         .await

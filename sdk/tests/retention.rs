@@ -31,6 +31,8 @@ async fn pruned_history_is_not_found_and_named() {
             .await
             .unwrap();
     }
+    // Once the node's reads show the last of them:
+    c.sync().await.unwrap();
     let (lowest, latest) = c.checkpoint_range().await.unwrap();
     assert_eq!(latest - lowest + 1, 3, "three checkpoints kept");
 

@@ -66,6 +66,9 @@ async fn sdk_drives_a_whole_deployment() {
         ..HostConfig::default()
     };
     let (host, cap) = admin.create_host("demo", &cfg).await.unwrap();
+    // A Sui fullnode's reads trail its effects: other clients (and the owner index) see the
+    // Host only once the node's reads show the transaction.
+    admin.sync().await.unwrap();
     assert_eq!(admin.find_cap(host).await.unwrap(), Some(cap));
     for (c, name) in [(&s1, "s1"), (&s2, "s2")] {
         let args = EndpointArgs {
@@ -83,6 +86,9 @@ async fn sdk_drives_a_whole_deployment() {
         .create_pipe(host, cap, "main", Policy::RoundRobin)
         .await
         .unwrap();
+    for c in [&admin, &s1, &s2] {
+        c.sync().await.unwrap();
+    }
     let h = user.host(host).await.unwrap();
     assert_eq!((h.label.as_str(), h.endpoints.len()), ("demo", 2));
     assert!(h

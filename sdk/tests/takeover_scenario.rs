@@ -42,6 +42,9 @@ async fn scenario(url: &str, faucet: &str, package: Address) {
         ..HostConfig::default()
     };
     let (host, cap) = admin.create_host("takeover", &cfg).await.unwrap();
+    // Other clients find the Host only once the node's reads show its creation (a Sui
+    // fullnode answers with effects first); the admin's own next calls need no read.
+    admin.sync().await.unwrap();
     for (i, s) in [s1, s2].iter().enumerate() {
         let args = EndpointArgs {
             server: s.address().unwrap(),
@@ -58,6 +61,9 @@ async fn scenario(url: &str, faucet: &str, package: Address) {
         .create_pipe(host, cap, "takeover", Policy::RoundRobin)
         .await
         .unwrap();
+    for x in [admin, s1, s2] {
+        x.sync().await.unwrap();
+    }
     let from = admin.latest_checkpoint().await.unwrap() + 1;
     let mut events = Box::pin(admin.follow(from));
     let a = c[3]
@@ -159,7 +165,8 @@ async fn takeover_and_fencing_on_the_embedded_localnet() {
             cadence: dtp_localnet::node::Cadence::Interval(Duration::from_millis(200)),
             retain_checkpoints: None,
             compact_log_bytes: None,
-            latency: Default::default(),
+            // Reads trail effects, as on a Sui fullnode.
+            latency: dtp_localnet::node::Latency::TESTS,
         },
     })
     .await

@@ -277,6 +277,8 @@ async fn deploy(admin: &Client, a: &UpArgs, servers: &[Key], dir: &Path) -> Resu
         policy: a.policy.name().to_string(),
         servers: servers.len(),
     };
+    // The daemons and the gateway read what this wrote: only once the node's reads show it.
+    admin.sync().await?;
     std::fs::write(&path, serde_json::to_string_pretty(&d)?)?;
     Ok(d)
 }

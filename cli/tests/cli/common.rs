@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use dtp_localnet::node::{Cadence, NodeConfig};
+use dtp_localnet::node::{Cadence, Latency, NodeConfig};
 use dtp_sdk::{Client, ClientConfig, Key};
 use futures::StreamExt;
 use serde_json::Value;
@@ -18,7 +18,8 @@ pub async fn localnet() -> dtp_localnet::Running {
             cadence: Cadence::Interval(Duration::from_millis(20)),
             retain_checkpoints: None,
             compact_log_bytes: None,
-            latency: Default::default(),
+            // Reads trail effects, as on a Sui fullnode.
+            latency: Latency::TESTS,
         },
     })
     .await

@@ -71,7 +71,8 @@ impl Chain {
         let sui_like = std::env::var("DTP_TEST_LATENCY").is_ok_and(|v| v == "sui");
         let (cadence, latency) = match sui_like {
             true => (Duration::from_millis(250), Latency::SUI),
-            false => (Duration::from_millis(50), Latency::default()),
+            // Reads trail effects, as on a Sui fullnode.
+            false => (Duration::from_millis(50), Latency::TESTS),
         };
         Chain::Local(
             dtp_localnet::start(dtp_localnet::LocalnetConfig {
@@ -137,20 +138,12 @@ pub struct Deployment {
 }
 
 pub async fn funded(net: &Chain, key: &Key) -> Client {
-    let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url())).unwrap();
-    faucet.request(key.address()).await.unwrap();
-    // A real node's coin index can lag the faucet: poll until the coins show.
-    for _ in 0..60 {
-        let c =
-            Client::connect(ClientConfig::new(net.grpc_url(), net.package()).with_key(key.clone()))
-                .await
-                .unwrap();
-        if !c.coins(key.address()).await.unwrap().is_empty() {
-            return c;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("no coins for {} after the faucet", key.address());
+    let c = Client::connect(ClientConfig::new(net.grpc_url(), net.package()).with_key(key.clone()))
+        .await
+        .unwrap();
+    // Waits until the node's reads show the coins (a real node's lag behind the faucet).
+    c.request_gas(&net.faucet_url()).await.unwrap();
+    c
 }
 
 /// A localnet with a host of `n` funded endpoints and one pipe.
@@ -174,6 +167,8 @@ pub async fn deploy(n: u8, cfg: HostConfig, policy: Policy) -> Deployment {
         keys.push(key);
     }
     let pipe = admin.create_pipe(host, cap, "e2e", policy).await.unwrap();
+    // The daemons read what the admin wrote: only once the node's reads show it.
+    admin.sync().await.unwrap();
     Deployment {
         net,
         admin,

@@ -152,13 +152,18 @@ fn gas(ledger: &Ledger, tx: &Transaction) -> Result<(), Reject> {
     })
 }
 
-/// An owned or immutable reference must name the current version and digest.
+/// An owned or immutable reference must name the current version and digest. The refusal is
+/// worded as Sui's (`ObjectVersionUnavailableForConsumption`, versions in hex), which clients
+/// parse for the current version.
 fn current(ledger: &Ledger, r: &sui_sdk_types::ObjectReference) -> Result<(), Reject> {
     let now = ledger.object_ref(r.object_id()).expect("checked present");
     if now.version() != r.version() || now.digest() != r.digest() {
         return Err(Reject::unavailable(format!(
-            "object {} is not available for consumption: referenced version {} (digest {}), current version {} (digest {})",
-            r.object_id(), r.version(), r.digest(), now.version(), now.digest()
+            "Object ID {} Version {:#x} Digest {} is not available for consumption, current version: {:#x}",
+            r.object_id(),
+            r.version(),
+            r.digest(),
+            now.version()
         )));
     }
     Ok(())

@@ -21,7 +21,7 @@ impl LedgerService for Ledger {
         _: Request<pb::GetServiceInfoRequest>,
     ) -> Result<Response<pb::GetServiceInfoResponse>, Status> {
         let st = self.0.read().map_err(super::failed)?;
-        let latest = st.chain.latest().expect("checkpoint 0 exists");
+        let latest = st.latest_readable().expect("checkpoint 0 exists");
         let mut out = pb::GetServiceInfoResponse::default();
         out.chain_id = st.chain.chain_id().map(|d| d.to_string());
         out.chain = Some(CHAIN_NAME.into());
@@ -42,10 +42,10 @@ impl LedgerService for Ledger {
         let id = convert::address("object_id", r.object_id.as_deref())?;
         let st = self.0.read().map_err(super::failed)?;
         let m = mask(r.read_mask.as_ref(), OBJECT_MASK);
-        let o = convert::object(&st.ledger, &id, &m)
+        let o = convert::object(st.readable(), &id, &m)
             .ok_or_else(|| Status::not_found(format!("object {id} not found")))?;
         if let Some(v) = r.version {
-            if o.version != Some(v) && st.ledger.object(&id).map(|x| x.version()) != Some(v) {
+            if o.version != Some(v) && st.readable().object(&id).map(|x| x.version()) != Some(v) {
                 return Err(Status::not_found(format!("object {id} at version {v} not found (the localnet keeps only the latest version)")));
             }
         }
@@ -75,7 +75,7 @@ impl LedgerService for Ledger {
                         e.code(),
                         e.message().into(),
                     )),
-                    Ok(id) => match convert::object(&st.ledger, &id, &m) {
+                    Ok(id) => match convert::object(st.readable(), &id, &m) {
                         Some(o) => pb::get_object_result::Result::Object(o),
                         None => pb::get_object_result::Result::Error(rpc_status(
                             tonic::Code::NotFound,
@@ -100,17 +100,17 @@ impl LedgerService for Ledger {
         let r = req.into_inner();
         let d = convert::digest("digest", r.digest.as_deref())?;
         let st = self.0.read().map_err(super::failed)?;
-        // As on Sui, a transaction is readable once its checkpoint is formed.
+        // As on Sui, a transaction is readable once its checkpoint is (formed and) readable.
         let t = st
             .chain
             .txs
             .get(&d)
-            .filter(|t| t.checkpoint.is_some())
+            .filter(|t| st.is_readable(t))
             .ok_or_else(|| Status::not_found(format!("transaction {d} not found")))?;
         let m = mask(r.read_mask.as_ref(), "digest");
         let mut out = pb::GetTransactionResponse::default();
         out.transaction = Some(convert::executed(
-            Some(&st.ledger),
+            Some(st.readable()),
             &t.executed,
             t.checkpoint,
             &m,
@@ -125,7 +125,7 @@ impl LedgerService for Ledger {
         let r = req.into_inner();
         let st = self.0.read().map_err(super::failed)?;
         let cp = match r.checkpoint_id {
-            None => st.chain.latest().cloned(),
+            None => st.latest_readable().cloned(),
             Some(pb::get_checkpoint_request::CheckpointId::SequenceNumber(n)) => {
                 if n < st.chain.lowest() {
                     return Err(Status::not_found(format!(
@@ -141,10 +141,15 @@ impl LedgerService for Ledger {
             }
             Some(_) => return Err(Status::invalid_argument("unknown checkpoint_id kind")),
         };
-        let cp = cp.ok_or_else(|| Status::not_found("checkpoint not found (not yet formed?)"))?;
+        // A checkpoint formed but not yet readable is not found, as on a fullnode that has not
+        // executed it yet.
+        let readable = st.readable_checkpoint();
+        let cp = cp
+            .filter(|c| c.summary.sequence_number <= readable)
+            .ok_or_else(|| Status::not_found("checkpoint not found (not yet formed?)"))?;
         let m = mask(r.read_mask.as_ref(), "sequence_number,digest");
         let mut out = pb::GetCheckpointResponse::default();
-        out.checkpoint = Some(convert::checkpoint(Some(&st.ledger), &cp, &m));
+        out.checkpoint = Some(convert::checkpoint(Some(st.readable()), &cp, &m));
         Ok(Response::new(out))
     }
 

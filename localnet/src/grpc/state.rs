@@ -66,12 +66,12 @@ impl StateService for State {
         let size = page_size(r.page_size);
         let m = mask(r.read_mask.as_ref(), "object_id,version,object_type");
         let st = self.0.read().map_err(super::failed)?;
-        let mut ids: Vec<Address> = st
-            .ledger
+        let ledger = st.readable();
+        let mut ids: Vec<Address> = ledger
             .owned_by(&owner)
             .into_iter()
             .filter(|id| start.is_none_or(|s| *id > s))
-            .filter(|id| match (&filter, st.ledger.get(id)) {
+            .filter(|id| match (&filter, ledger.get(id)) {
                 (None, _) => true,
                 (Some(f), Some((_, b))) => {
                     crate::ledger::Ledger::struct_type(b).is_some_and(|t| type_matches(f, &t))
@@ -88,7 +88,7 @@ impl StateService for State {
         };
         let objects = ids
             .iter()
-            .filter_map(|id| convert::object(&st.ledger, id, &m))
+            .filter_map(|id| convert::object(ledger, id, &m))
             .collect();
         let mut out = pb::ListOwnedObjectsResponse::default();
         out.objects = objects;
@@ -112,7 +112,7 @@ impl StateService for State {
             self.0
                 .read()
                 .map_err(super::failed)?
-                .ledger
+                .readable()
                 .balance(&owner)
                 .0
         } else {
@@ -138,8 +138,8 @@ impl StateService for State {
         let size = page_size(r.page_size);
         let m = mask(r.read_mask.as_ref(), "parent,field_id,name,value_type");
         let st = self.0.read().map_err(super::failed)?;
-        let mut ids: Vec<Address> = st
-            .ledger
+        let ledger = st.readable();
+        let mut ids: Vec<Address> = ledger
             .table_children(&parent, start)
             .take(size + 1)
             .collect();
@@ -152,11 +152,11 @@ impl StateService for State {
         let fields = ids
             .iter()
             .filter_map(|id| {
-                let (meta, body) = st.ledger.get(id)?;
+                let (meta, body) = ledger.get(id)?;
                 let Body::Field { seq, .. } = body else {
                     return None;
                 };
-                let obj = st.ledger.materialize(id, meta, body);
+                let obj = ledger.materialize(id, meta, body);
                 let contents = obj.as_struct()?.contents().to_vec();
                 let mut f = pb::DynamicField::default();
                 f.kind = Some(pb::dynamic_field::DynamicFieldKind::Field as i32);

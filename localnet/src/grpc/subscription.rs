@@ -48,7 +48,7 @@ impl SubscriptionService for Subscription {
                         };
                         // A checkpoint carries what it shows; only `objects` reads the ledger.
                         let msg = if needs_ledger {
-                            node.read().map(|st| build(Some(&st.ledger)))
+                            node.read().map(|st| build(Some(st.readable())))
                         } else {
                             Ok(build(None))
                         };

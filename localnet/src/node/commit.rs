@@ -1,14 +1,11 @@
 //! The commit loop (execute a group, log it, one fsync, publish its checkpoint, acknowledge), log
-//! compaction by snapshot, and the delayed publication of checkpoints.
+//! compaction by snapshot. Delayed publication (and lagging reads) are in `visibility`.
 
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-use tokio::sync::broadcast;
-
 use super::{now_ms, Cadence, Committed, Failed, Inner, Submission, SubmitError};
-use crate::chain::Checkpoint;
 use crate::exec;
 use crate::snapshot;
 use crate::wal::{Record, Wal};
@@ -133,7 +130,11 @@ pub(super) fn commit_loop(
                         tx_count: n,
                     });
                 }
-                formed = Some(cp);
+                // The live ledger is the state right after `cp`: what lagging reads will show.
+                let writes = inner
+                    .reads_lag()
+                    .then(|| super::visibility::Writes::capture(&st.ledger, &cp));
+                formed = Some((cp, writes));
             }
             // The checkpoint of each acknowledged transaction, read while the lock is held.
             let acks: Vec<_> = acks
@@ -171,8 +172,8 @@ pub(super) fn commit_loop(
         // readable and already streamed, so "backfill to latest, then subscribe" neither misses
         // nor repeats it.
         let closed = formed.is_some();
-        if let Some(cp) = formed {
-            inner.publish(cp);
+        if let Some((cp, writes)) = formed {
+            inner.publish(cp, writes);
         }
         // A snapshot is taken before the group is acknowledged: the loop is serial, so later
         // groups wait for it either way, and a caller that holds its acknowledgement knows that
@@ -183,16 +184,5 @@ pub(super) fn commit_loop(
         for (reply, c) in committed {
             let _ = reply.send(Ok(c));
         }
-    }
-}
-
-/// Publishes delayed checkpoints in order, each at its due time; ends with the node.
-pub(super) fn delay_loop(
-    rx: mpsc::Receiver<(Instant, Arc<Checkpoint>)>,
-    out: broadcast::Sender<Arc<Checkpoint>>,
-) {
-    while let Ok((due, cp)) = rx.recv() {
-        std::thread::sleep(due.saturating_duration_since(Instant::now()));
-        let _ = out.send(cp);
     }
 }

@@ -37,9 +37,13 @@ pub struct NodeConfig {
 pub struct Latency {
     /// Added before a submitted transaction's effects are answered.
     pub effects: Duration,
-    /// Added before a formed checkpoint reaches subscribers (it is readable by GetCheckpoint at
-    /// once, as a Sui fullnode's store can be ahead of its stream).
+    /// Added before a formed checkpoint reaches subscribers.
     pub stream: Duration,
+    /// How long after a checkpoint is formed its effects become readable (objects, owned-object
+    /// and dynamic-field listings, balances, the transaction, the checkpoint): a Sui fullnode
+    /// answers with effects before its own reads show them. Zero: readable at once. A
+    /// checkpoint is never streamed before it is readable.
+    pub reads: Duration,
 }
 
 impl Latency {
@@ -49,7 +53,23 @@ impl Latency {
     pub const SUI: Latency = Latency {
         effects: Duration::from_millis(350),
         stream: Duration::from_millis(470),
+        reads: Duration::from_millis(470),
     };
+
+    /// What dtp's tests run against by default: reads trail effects by 250 ms (about a Sui
+    /// checkpoint), nothing else is delayed. Code that reads its own writes without waiting for
+    /// them fails here as it would on a real node.
+    pub const TESTS: Latency = Latency::lagging_reads(Duration::from_millis(250));
+
+    /// Reads that trail effects by `lag` and nothing else: the localnet stays fast, but a client
+    /// that reads right after a write sees the old state, as on a Sui fullnode (the tests' mode).
+    pub const fn lagging_reads(lag: Duration) -> Latency {
+        Latency {
+            effects: Duration::ZERO,
+            stream: Duration::ZERO,
+            reads: lag,
+        }
+    }
 }
 
 /// The default size of log at which a snapshot is taken.

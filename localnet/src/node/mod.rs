@@ -8,13 +8,16 @@
 //! refused (its memory holds state the log does not), and a restart replays what is durable.
 //!
 //! Files: `config.rs` (what a node is told), `recover.rs` (a start on a data directory: lock,
-//! snapshot, log replay), `commit.rs` (the commit loop, compaction, delayed publication).
+//! snapshot, log replay), `commit.rs` (the commit loop, compaction), `visibility.rs` (delayed publication and reads
+//! that trail the effects, as on a Sui fullnode).
 
 mod commit;
 mod config;
 mod recover;
+mod visibility;
 
 pub use config::{Cadence, Latency, NodeConfig, DEFAULT_COMPACT_LOG_BYTES};
+pub use visibility::View;
 
 use std::path::PathBuf;
 use std::sync::{mpsc, Arc, RwLock, RwLockReadGuard};
@@ -31,8 +34,22 @@ use crate::wal::{Record, WalError};
 
 /// The ledger and the chain, read under one lock.
 pub struct State {
+    /// The live state: what execution sees.
     pub ledger: Ledger,
     pub chain: Chain,
+    /// What reads see when they lag the live state ([`Latency::reads`]); `None`: the live state.
+    pub view: Option<View>,
+}
+
+impl State {
+    /// A state whose reads see everything at once.
+    pub fn new(ledger: Ledger, chain: Chain) -> State {
+        State {
+            ledger,
+            chain,
+            view: None,
+        }
+    }
 }
 
 /// The write-ahead log failed: the node serves nothing until it is restarted.
@@ -78,8 +95,8 @@ pub(super) struct Submission {
     reply: oneshot::Sender<Result<Committed, SubmitError>>,
 }
 
-/// Checkpoints waiting for their due time (see [`Latency::stream`]).
-type DelayQueue = mpsc::Sender<(Instant, Arc<Checkpoint>)>;
+/// Checkpoints waiting for their due time (see [`Latency::stream`], [`Latency::reads`]).
+type DelayQueue = mpsc::Sender<visibility::Delayed>;
 
 pub(super) struct Inner {
     pub state: RwLock<State>,
@@ -93,17 +110,26 @@ pub(super) struct Inner {
 }
 
 impl Inner {
-    /// Hands a formed checkpoint to its subscribers, now or after the stream latency.
-    pub fn publish(&self, cp: Arc<Checkpoint>) {
+    /// Hands a formed checkpoint to its subscribers, now or after the stream latency; with
+    /// lagging reads, `writes` (what it changed) reach the readable view first.
+    pub fn publish(&self, cp: Arc<Checkpoint>, writes: Option<visibility::Writes>) {
         match &self.delayed {
             None => {
                 let _ = self.checkpoints.send(cp);
             }
             Some(q) => {
-                let due = Instant::now() + self.latency.stream;
-                let _ = q.send((due, cp));
+                let _ = q.send(visibility::Delayed {
+                    formed: Instant::now(),
+                    checkpoint: cp,
+                    writes,
+                });
             }
         }
+    }
+
+    /// True when reads trail the live state.
+    pub fn reads_lag(&self) -> bool {
+        !self.latency.reads.is_zero()
     }
 }
 
@@ -132,7 +158,7 @@ impl Node {
             None => {
                 let chain = Chain::with_retention(config.retain_checkpoints);
                 let ledger = Ledger::genesis();
-                (State { ledger, chain }, None, None, None)
+                (State::new(ledger, chain), None, None, None)
             }
         };
         if state.chain.is_empty() {
@@ -146,26 +172,39 @@ impl Node {
                 w.sync()?;
             }
         }
+        if !config.latency.reads.is_zero() {
+            // Everything recovered is readable; later checkpoints become so as they are applied.
+            state.view = Some(View {
+                ledger: state.ledger.clone(),
+                checkpoint: state.chain.latest().map_or(0, |c| c.summary.sequence_number),
+            });
+        }
         let (submit, rx) = mpsc::sync_channel(4096);
         let (checkpoints, _) = broadcast::channel(1024);
-        let delayed = (!config.latency.stream.is_zero()).then(|| {
-            let (tx, rx) = mpsc::channel();
-            let out = checkpoints.clone();
-            std::thread::Builder::new()
-                .name("dtp-localnet-delay".into())
-                .spawn(move || commit::delay_loop(rx, out))
-                .expect("spawn the delay thread");
-            tx
-        });
+        let delays = !(config.latency.stream.is_zero() && config.latency.reads.is_zero());
+        let (delayed, delay_rx) = match delays {
+            true => {
+                let (tx, rx) = mpsc::channel();
+                (Some(tx), Some(rx))
+            }
+            false => (None, None),
+        };
         let inner = Arc::new(Inner {
             state: RwLock::new(state),
             failed: std::sync::OnceLock::new(),
             submit,
-            checkpoints,
+            checkpoints: checkpoints.clone(),
             delayed,
             latency: config.latency,
         });
         let weak = Arc::downgrade(&inner);
+        if let Some(rx) = delay_rx {
+            let (w, latency) = (weak.clone(), config.latency);
+            std::thread::Builder::new()
+                .name("dtp-localnet-delay".into())
+                .spawn(move || visibility::delay_loop(rx, w, checkpoints, latency))
+                .expect("spawn the delay thread");
+        }
         std::thread::Builder::new()
             .name("dtp-localnet-commit".into())
             .spawn(move || {

@@ -32,10 +32,10 @@ pub(super) fn open(dir: &Path, config: &NodeConfig) -> Result<Opened, StartError
         source,
     })?;
     let lock = lock_data_dir(dir)?;
-    let mut state = State {
-        ledger: Ledger::genesis(),
-        chain: Chain::with_retention(config.retain_checkpoints),
-    };
+    let mut state = State::new(
+        Ledger::genesis(),
+        Chain::with_retention(config.retain_checkpoints),
+    );
     let loaded = snapshot::read(dir, config.retain_checkpoints)?;
     let from_snapshot = loaded.is_some();
     if let Some(s) = loaded {
@@ -44,10 +44,7 @@ pub(super) fn open(dir: &Path, config: &NodeConfig) -> Result<Opened, StartError
             objects = s.ledger.len(),
             "loaded the snapshot"
         );
-        state = State {
-            ledger: s.ledger,
-            chain: s.chain,
-        };
+        state = State::new(s.ledger, s.chain);
     }
     let (wal, records, tail) = Wal::open(&dir.join("chain.wal"))?;
     if tail.cut_bytes > 0 {

@@ -98,6 +98,7 @@ async fn added_latency_delays_effects_and_the_stream_but_not_the_store() {
     let latency = Latency {
         effects: Duration::from_millis(150),
         stream: Duration::from_millis(250),
+        reads: Duration::ZERO,
     };
     let n = Node::start(NodeConfig {
         cadence: Cadence::Immediate,
@@ -124,6 +125,55 @@ async fn added_latency_delays_effects_and_the_stream_but_not_the_store() {
         assert_eq!(cp.transactions[0].digest, digest);
         assert!(submitted.elapsed() >= latency.stream);
     }
+}
+
+#[tokio::test]
+async fn lagging_reads_trail_the_effects_and_the_stream_waits_for_them() {
+    let lag = Duration::from_millis(300);
+    let n = Node::start(NodeConfig {
+        cadence: Cadence::Immediate,
+        latency: Latency::lagging_reads(lag),
+        ..NodeConfig::default()
+    })
+    .unwrap();
+    let mut stream = n.subscribe();
+    let to = sui_sdk_types::Address::new([1; 32]);
+    let (tx, sigs) = transfer(&n, 1);
+    let faucet_coin = genesis::faucet_coin_id();
+    let before = n.read().unwrap().readable().object(&faucet_coin).unwrap();
+    let t = Instant::now();
+    let c = n.submit(tx, sigs).await.unwrap();
+    assert!(t.elapsed() < lag, "effects are not delayed");
+    {
+        let st = n.read().unwrap();
+        let seq = c.checkpoint.expect("immediate cadence");
+        let entry = &st.chain.txs[&c.executed.digest];
+        // Executed (live) but not readable: the coin created is not found, the gas coin is at
+        // its old version, the owner lists nothing, the transaction and its checkpoint are not
+        // found, and the Clock shows the old time.
+        assert_eq!(st.ledger.balance(&to), (1_000, 1), "live state has it");
+        assert_eq!(st.readable().balance(&to), (0, 0), "reads do not yet");
+        assert!(st.readable().owned_by(&to).is_empty());
+        let gas = st.readable().object(&faucet_coin).unwrap();
+        assert_eq!(gas.version(), before.version(), "old version read back");
+        assert!(st.ledger.object(&faucet_coin).unwrap().version() > gas.version());
+        assert!(!st.is_readable(entry));
+        assert!(st.readable_checkpoint() < seq);
+        assert!(st.latest_readable().unwrap().summary.sequence_number < seq);
+    }
+    // The stream delivers the checkpoint only once its effects are readable.
+    let cp = stream.recv().await.unwrap();
+    assert!(t.elapsed() >= lag);
+    assert_eq!(cp.transactions[0].digest, c.executed.digest);
+    let st = n.read().unwrap();
+    assert_eq!(st.readable().balance(&to), (1_000, 1));
+    assert!(st.is_readable(&st.chain.txs[&c.executed.digest]));
+    assert_eq!(
+        st.readable().object(&faucet_coin),
+        st.ledger.object(&faucet_coin),
+        "the view caught up with the live state"
+    );
+    assert_eq!(st.readable().clock_ms, st.ledger.clock_ms);
 }
 
 /// A signed transfer (its gas reference does not matter: it is refused before any check).

@@ -1,7 +1,7 @@
 //! Shared by the SDK's integration tests: an embedded localnet on loopback and funded clients.
 #![allow(dead_code)]
 
-use dtp_localnet::node::{Cadence, NodeConfig};
+use dtp_localnet::node::{Cadence, Latency, NodeConfig};
 use dtp_sdk::{Client, ClientConfig, Key};
 
 /// An in-memory localnet on free loopback ports.
@@ -17,7 +17,8 @@ pub async fn localnet_with(
             cadence,
             retain_checkpoints,
             compact_log_bytes: None,
-            latency: Default::default(),
+            // Reads trail effects, as on a Sui fullnode.
+            latency: Latency::TESTS,
         },
     })
     .await
@@ -43,8 +44,9 @@ pub async fn fund(net: &dtp_localnet::Running, key: &Key) {
         .unwrap();
 }
 
-/// A client of `key`, funded from the faucet.
+/// A client of `key`, funded from the faucet (its coins readable before it returns).
 pub async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
-    fund(net, key).await;
-    Client::connect(config(net, key)).await.unwrap()
+    let c = Client::connect(config(net, key)).await.unwrap();
+    c.request_gas(&net.faucet_url()).await.unwrap();
+    c
 }
