@@ -9,12 +9,52 @@ use crate::move_types::{Address, ObjectId};
 /// The Move module that defines every event struct.
 pub const EVENTS_MODULE: &str = "events";
 
+/// The Move type of an event field's Rust type, as `dtp::events` spells it (fully qualified). A field of
+/// a type missing here does not compile, so every event keeps a complete Move field list.
+macro_rules! move_type {
+    (ObjectId) => {
+        "sui::object::ID"
+    };
+    (Address) => {
+        "address"
+    };
+    (String) => {
+        "std::string::String"
+    };
+    (HostConfig) => {
+        "dtp::config::HostConfig"
+    };
+    (Vec<u8>) => {
+        "vector<u8>"
+    };
+    (bool) => {
+        "bool"
+    };
+    (u8) => {
+        "u8"
+    };
+    (u32) => {
+        "u32"
+    };
+    (u64) => {
+        "u64"
+    };
+}
+
+/// Declares each event struct and, from the same tokens, its Move field list (`FIELDS`), so the two
+/// cannot drift; `dtp-tests`' Move parity gate checks the list against `move/sources/events.move`.
 macro_rules! events {
-    ($( $(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty),* $(,)? } )*) => {
+    ($( $(#[$doc:meta])* $name:ident { $($field:ident : $ty:ident $(<$arg:ident>)?),* $(,)? } )*) => {
         $(
             $(#[$doc])*
             #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-            pub struct $name { $(pub $field: $ty),* }
+            pub struct $name { $(pub $field: $ty $(<$arg>)?),* }
+
+            impl $name {
+                /// The Move struct's fields in BCS order: `(name, Move type)`.
+                pub const FIELDS: &'static [(&'static str, &'static str)] =
+                    &[$((stringify!($field), move_type!($ty $(<$arg>)?))),*];
+            }
 
             impl From<$name> for Event {
                 fn from(e: $name) -> Event { Event::$name(e) }
@@ -33,6 +73,10 @@ macro_rules! events {
 
             /// Every event struct name.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            /// Every event struct with its Move fields in BCS order (`FIELDS` of each struct).
+            pub const LAYOUTS: &'static [(&'static str, &'static [(&'static str, &'static str)])] =
+                &[$((stringify!($name), $name::FIELDS)),*];
 
             /// BCS of the event struct (the `contents` of a Sui event).
             pub fn to_bcs(&self) -> Vec<u8> {
@@ -140,5 +184,15 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), Event::NAMES.len());
         assert_eq!(Event::NAMES.len(), 16);
+    }
+
+    #[test]
+    fn layouts_list_every_event_and_its_fields_in_order() {
+        let names: Vec<&str> = Event::LAYOUTS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, Event::NAMES);
+        assert_eq!(Assigned::FIELDS.first(), Some(&("pipe", "sui::object::ID")));
+        assert_eq!(Assigned::FIELDS.len(), 7);
+        assert_eq!(Completed::FIELDS[5], ("response", "vector<u8>"));
+        assert_eq!(ConfigUpdated::FIELDS[1].1, "dtp::config::HostConfig");
     }
 }
