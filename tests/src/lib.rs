@@ -2,6 +2,8 @@
 //!
 //! Tests that span crates. [`vectors`] holds the conformance vectors machinery: the JSON scenario
 //! model (`tests/vectors/*.json`), the runner that executes them on the Rust twin, and the generator
-//! of the equivalent Move tests (`move/tests/vectors_tests.move`).
+//! of the equivalent Move tests (`move/tests/vectors_tests.move`). [`move_source`] parses the
+//! declarations of `move/sources/*.move`.
 
+pub mod move_source;
 pub mod vectors;
