@@ -1,6 +1,6 @@
 //! `dtp faucet`: ask the faucet (`POST /v2/gas`, as Sui's) for gas coins.
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
 use clap::Args as ClapArgs;
 use sui_rpc::faucet::FaucetClient;
 use sui_sdk_types::Address;
@@ -34,6 +34,17 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 ctx.settings.faucet_url
             )
         })?;
+    // The faucet answers before the node's reads show its transfer: wait, so that the next
+    // command (which lists the coins to pay its gas) finds them.
+    let reader = ctx.reader().await?;
+    let mut digests: Vec<_> = coins.iter().map(|c| c.transfer_tx_digest).collect();
+    digests.dedup();
+    for d in digests {
+        reader
+            .wait_for_transaction(d)
+            .await
+            .with_context(|| format!("waiting for the faucet's transfer {d}"))?;
+    }
     let total: u64 = coins.iter().map(|c| c.amount).sum();
     if ctx.json {
         output::json(&serde_json::json!({

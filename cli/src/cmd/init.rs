@@ -28,6 +28,15 @@ pub struct Args {
     pub no_key: bool,
 }
 
+/// The variable that names the keystore for every command (the `config` crate's `DTP_` prefix).
+const KEYSTORE_ENV: &str = "DTP_KEYSTORE";
+
+fn env_path(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
 pub fn run(config: Option<PathBuf>, flags: &Flags, args: Args, json: bool) -> Result<()> {
     let path = config.unwrap_or_else(default_config_path);
     let mut f = FileConfig::read(&path)?;
@@ -42,9 +51,12 @@ pub fn run(config: Option<PathBuf>, flags: &Flags, args: Args, json: bool) -> Re
         None => dtp_localnet::genesis::DTP_PACKAGE,
     };
     f.package = Some(package.to_string());
+    // The key goes where every later command looks for it: `--keystore`, else `DTP_KEYSTORE`
+    // (as in `Settings::load`), else the file's, else beside the config file.
     let keystore = flags
         .keystore
         .clone()
+        .or_else(|| env_path(KEYSTORE_ENV))
         .or(f.keystore.take())
         .unwrap_or_else(|| path.with_file_name("sui.keystore"));
     f.keystore = Some(keystore.clone());

@@ -30,6 +30,19 @@ async fn init_and_keys() {
     // Put the faucet back for the rest (DTP_FAUCET_URL overrides the file anyway).
     dtp.ok(&["init", "--faucet-url", &dtp.faucet]).await;
 
+    // DTP_KEYSTORE names the keystore for `init` as for every later command.
+    let other = Dtp::new(&net);
+    let ks = other.dir.path().join("elsewhere/keys.keystore");
+    std::fs::create_dir_all(ks.parent().unwrap()).unwrap();
+    let env = [("DTP_KEYSTORE", ks.to_str().unwrap())];
+    let o = other.run_env(&["--json", "init"], None, &env).await;
+    assert!(o.ok, "{}", o.stderr);
+    let made = addr(&serde_json::from_str::<serde_json::Value>(&o.stdout).unwrap()["created_key"]);
+    assert!(ks.exists(), "the key is in DTP_KEYSTORE's file");
+    assert!(!other.dir.path().join("sui.keystore").exists(), "not beside the config");
+    let o = other.run_env(&["faucet"], None, &env).await;
+    assert!(o.ok && o.stdout.contains(&made.to_string()), "{}{}", o.stderr, o.stdout);
+
     let v = dtp.json(&["keys", "new"]).await;
     let second = addr(&v["address"]);
     assert_eq!(v["active"], false, "the first key stays active");
@@ -190,6 +203,9 @@ async fn hosts_endpoints_pipes_send_and_status() {
     dtp.ok(&["endpoint", "add", &t2, "--label", "s2"]).await;
     s1.heartbeat(host, true, 7).await.unwrap();
     s2.heartbeat(host, true, 0).await.unwrap();
+    // The next command reads the Host: once the node's reads show the heartbeats.
+    s1.sync().await.unwrap();
+    s2.sync().await.unwrap();
     let table = dtp.ok(&["host", "show"]).await;
     assert!(
         table.contains("HEALTHY") && table.contains("s1") && table.contains("1/1"),

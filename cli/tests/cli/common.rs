@@ -59,6 +59,11 @@ impl Dtp {
     }
 
     pub async fn run_with_stdin(&self, args: &[&str], stdin: Option<&[u8]>) -> Out {
+        self.run_env(args, stdin, &[]).await
+    }
+
+    /// Runs with extra environment variables.
+    pub async fn run_env(&self, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Out {
         use tokio::io::AsyncWriteExt;
         let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_dtp"));
         for (k, _) in std::env::vars() {
@@ -73,6 +78,7 @@ impl Dtp {
             .env("DTP_URL", &self.url)
             .env("DTP_FAUCET_URL", &self.faucet)
             .env_remove("RUST_LOG")
+            .envs(env.iter().copied())
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
