@@ -1,7 +1,8 @@
 //! The embedded localnet with the official Sui TypeScript SDK (`@mysten/sui`'s `SuiGrpcClient`,
 //! gRPC-web over HTTP/1.1): `tests/grpc-web/send.mjs` reads the chain, is funded by the faucet
-//! and executes a `pipe::send` it built and signed itself; dtp's replay (the library and
-//! `dtp replay --verify`) then finds that request's `Assigned` event.
+//! and executes a `pipe::send` it built and signed itself, once with every reference given and
+//! once resolved by the SDK (SimulateTransaction: object inputs by id, gas selection); dtp's
+//! replay (the library and `dtp replay --verify`) then finds each request's `Assigned` event.
 //!
 //! Needs `npm ci --no-audit --no-fund` in `tests/grpc-web` (`.ci/run` does it); fails otherwise.
 
@@ -56,8 +57,15 @@ fn without_dtp_env(cmd: &mut tokio::process::Command) {
     }
 }
 
-/// Runs `node send.mjs` against `net` for `host` / `pipe`; returns its JSON line.
-async fn run_script(net: &dtp_localnet::Running, host: Address, pipe: Address) -> Value {
+/// Runs `node send.mjs` against `net` for `host` / `pipe`, building the transaction with every
+/// reference given (`explicit`) or resolved by the SDK through SimulateTransaction (`auto`);
+/// returns its JSON line.
+async fn run_script(
+    net: &dtp_localnet::Running,
+    host: Address,
+    pipe: Address,
+    resolve: &str,
+) -> Value {
     let dir = ts_dir();
     assert!(
         dir.join("node_modules/@mysten/sui").is_dir(),
@@ -74,7 +82,7 @@ async fn run_script(net: &dtp_localnet::Running, host: Address, pipe: Address) -
         .env("DTP_PACKAGE", DTP_PACKAGE.to_string())
         .env("DTP_HOST", host.to_string())
         .env("DTP_PIPE", pipe.to_string())
-        .env("DTP_RESOLVE", "explicit")
+        .env("DTP_RESOLVE", resolve)
         .kill_on_drop(true);
     let out = tokio::time::timeout(Duration::from_secs(120), cmd.output())
         .await
@@ -95,6 +103,50 @@ async fn run_script(net: &dtp_localnet::Running, host: Address, pipe: Address) -
 
 fn s(v: &Value) -> &str {
     v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
+}
+
+/// Checks what the TypeScript client read and did; returns its transaction's digest and sender.
+fn check_script_output(v: &Value, chain_id: &str) -> (Digest, Address) {
+    // What it read matches what the Rust gRPC client reads.
+    assert_eq!(s(&v["chainIdentifier"]), chain_id);
+    assert_eq!(s(&v["referenceGasPrice"]), "1000");
+    assert!(s(&v["clock"]["type"]).ends_with("::clock::Clock"), "{v}");
+    assert_eq!(v["clock"]["owner"]["Shared"]["initialSharedVersion"], "1");
+    assert_eq!(v["package"]["owner"]["Immutable"], true, "{v}");
+    assert!(s(&v["pipe"]["type"]).ends_with("::pipe::Pipe"), "{v}");
+    assert!(s(&v["host"]["type"]).ends_with("::host::Host"), "{v}");
+    assert_eq!(v["faucetCoins"], 5);
+    assert_eq!(s(&v["balance"]), "1000000000000");
+    assert_eq!(v["status"]["success"], true, "{v}");
+    let events: Vec<&str> = v["events"].as_array().unwrap().iter().map(s).collect();
+    assert!(
+        events.iter().any(|e| e.ends_with("::events::Assigned")),
+        "{v}"
+    );
+    let digest: Digest = s(&v["digest"]).parse().unwrap();
+    assert_eq!(s(&v["waited"]), digest.to_string());
+    (digest, s(&v["sender"]).parse().unwrap())
+}
+
+/// The `Assigned` event of transaction `digest`, as dtp's replay reads the Pipe's history.
+async fn assigned(c: &Client, pipe: Address, digest: Digest) -> dtp_protocol::events::Assigned {
+    for _ in 0..200 {
+        let range = HistoryRange {
+            from: 0,
+            to: None,
+            transactions: true,
+        };
+        let h = c.history(pipe, range, |_| {}).await.unwrap();
+        let found = h.events.iter().find_map(|e| match &e.event {
+            Event::Assigned(a) if e.tx_digest == digest => Some(a.clone()),
+            _ => None,
+        });
+        if let Some(a) = found {
+            return a;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("replay finds no Assigned event of the TypeScript transaction {digest}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -124,59 +176,31 @@ async fn typescript_sdk_reads_funds_and_sends_into_a_pipe() {
         .await
         .unwrap();
 
-    let v = run_script(&net, host, pipe).await;
-    eprintln!("send.mjs: {v}");
-
-    // What the TypeScript client read matches what the Rust gRPC client reads.
     let mut rpc = admin.rpc();
-    let info = rpc
+    let chain_id = rpc
         .ledger_client()
         .get_service_info(sui_rpc::proto::sui::rpc::v2::GetServiceInfoRequest::default())
         .await
         .unwrap()
-        .into_inner();
-    assert_eq!(s(&v["chainIdentifier"]), info.chain_id());
-    assert_eq!(s(&v["referenceGasPrice"]), "1000");
-    assert!(s(&v["clock"]["type"]).ends_with("::clock::Clock"), "{v}");
-    assert_eq!(v["clock"]["owner"]["Shared"]["initialSharedVersion"], "1");
-    assert!(v["package"]["owner"]["Immutable"]
-        .as_bool()
-        .unwrap_or(false));
-    assert!(s(&v["pipe"]["type"]).ends_with("::pipe::Pipe"), "{v}");
-    assert!(s(&v["host"]["type"]).ends_with("::host::Host"), "{v}");
-    assert_eq!(v["faucetCoins"], 5);
-    assert_eq!(s(&v["balance"]), "1000000000000");
-    assert_eq!(v["status"]["success"], true, "{v}");
-    let events: Vec<&str> = v["events"].as_array().unwrap().iter().map(s).collect();
-    assert!(
-        events.iter().any(|e| e.ends_with("::events::Assigned")),
-        "{v}"
-    );
-    let digest: Digest = s(&v["digest"]).parse().unwrap();
-    assert_eq!(s(&v["waited"]), digest.to_string());
-    let sender: Address = s(&v["sender"]).parse().unwrap();
-
-    // dtp's replay sees the request: its Assigned event in that transaction, to our one server.
-    let mut found = None;
-    for _ in 0..200 {
-        let range = HistoryRange {
-            from: 0,
-            to: None,
-            transactions: true,
-        };
-        let h = admin.history(pipe, range, |_| {}).await.unwrap();
-        found = h.events.iter().find_map(|e| match &e.event {
-            Event::Assigned(a) if e.tx_digest == digest => Some(a.clone()),
-            _ => None,
-        });
-        if found.is_some() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
+        .into_inner()
+        .chain_id()
+        .to_string();
+    let mut sent = Vec::new();
+    for resolve in ["explicit", "auto"] {
+        let v = run_script(&net, host, pipe, resolve).await;
+        eprintln!("send.mjs ({resolve}): {v}");
+        sent.push(check_script_output(&v, &chain_id));
     }
-    let a = found.expect("replay finds the Assigned event of the TypeScript transaction");
-    assert_eq!((a.pipe, a.server, a.seq, a.attempt), (pipe, me, 0, 1));
-    assert_eq!(a.sender, sender);
+
+    // dtp's replay sees both requests: each one's Assigned event in its transaction.
+    for (seq, (digest, sender)) in sent.iter().enumerate() {
+        let a = assigned(&admin, pipe, *digest).await;
+        assert_eq!(
+            (a.pipe, a.server, a.seq, a.attempt),
+            (pipe, me, seq as u64, 1)
+        );
+        assert_eq!(a.sender, *sender);
+    }
 
     // And `dtp replay --verify` re-executes it on the twin: the assignment is the policy's.
     let home = tempfile::tempdir().unwrap();
@@ -198,8 +222,11 @@ async fn typescript_sdk_reads_funds_and_sends_into_a_pipe() {
         String::from_utf8_lossy(&out.stderr)
     );
     let r: Value = serde_json::from_str(&stdout).unwrap();
-    let t = &r["timelines"][0];
-    assert_eq!((t["seq"].as_u64(), s(&t["status"])), (Some(0), "pending"));
-    assert_eq!(s(&t["sender"]).parse::<Address>().unwrap(), sender);
+    let t = r["timelines"].as_array().unwrap();
+    assert_eq!(t.len(), 2, "{r}");
+    for (t, (_, sender)) in t.iter().zip(&sent) {
+        assert_eq!(s(&t["status"]), "pending");
+        assert_eq!(s(&t["sender"]).parse::<Address>().unwrap(), *sender);
+    }
     net.stop().await;
 }

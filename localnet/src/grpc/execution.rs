@@ -76,6 +76,8 @@ impl TransactionExecutionService for Execution {
             .transaction
             .clone()
             .ok_or_else(|| Status::invalid_argument("missing `transaction`"))?;
+        // Object inputs given by id only, as `@mysten/sui` sends them (see `resolve`).
+        super::resolve::resolve(self.0.read().map_err(super::failed)?.readable(), &mut t)?;
         if r.do_gas_selection.unwrap_or(false) && t.bcs.is_none() {
             self.select_gas(&mut t)?;
         }

@@ -6,6 +6,7 @@
 mod convert;
 mod execution;
 mod ledger;
+mod resolve;
 mod state;
 mod subscription;
 
