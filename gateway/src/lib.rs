@@ -42,6 +42,11 @@ impl Running {
 /// Starts serving: checks the host and pipe, prepares gas coins for concurrent sends, follows the
 /// pipe's events and listens on `cfg.listen`.
 pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
+    // A client that just created the host or pipe reads them once the node's reads show it.
+    client
+        .sync()
+        .await
+        .context("waiting for the client's last transaction")?;
     let host = client.host(cfg.host).await.context("gateway host")?;
     let pipe = client.pipe(cfg.pipe).await.context("gateway pipe")?;
     anyhow::ensure!(

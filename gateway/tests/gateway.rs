@@ -106,6 +106,8 @@ async fn http_through_the_chain_round_robin_and_errors() {
             )
             .await
             .unwrap();
+        // The daemon reads the Host: once the node's reads show the new endpoint.
+        admin.sync().await.unwrap();
         let url = backend(name).await;
         let cfg = daemon_config(&net, &key, host, pipe, &url, &dir.path().join(name));
         tokio::spawn(async move {

@@ -1,12 +1,12 @@
 //! Calls a package function by name with decoded arguments: the bridge from a MoveCall (or a
-//! conformance-vector step) to the twin's typed functions.
+//! conformance-vector step) to the twin. The arguments are checked against the schema, decoded
+//! into the typed [`Call`] and run ([`Call::run`], in `calls`).
 
-use crate::config::HostConfig;
+use crate::calls::Call;
 use crate::ctx::TxContext;
 use crate::error::MoveAbort;
-use crate::host::{self, EndpointArgs, Host, HostCap};
-use crate::lease;
-use crate::pipe::{self, PipeState};
+use crate::host::{Host, HostCap};
+use crate::pipe::PipeState;
 use crate::schema::{Function, Param, Value};
 
 /// The objects a call uses; each must be present when the function's schema takes it.
@@ -53,46 +53,48 @@ pub enum CallError {
     Abort(#[from] MoveAbort),
 }
 
-/// The pure arguments, consumed in order (count and types already checked).
-struct Args<'a> {
-    vals: std::slice::Iter<'a, Value>,
-}
-
-impl<'a> Args<'a> {
-    fn next(&mut self) -> Result<&'a Value, CallError> {
-        Ok(self.vals.next().expect("count checked"))
-    }
-}
-
-macro_rules! take {
-    ($args:expr, $variant:ident) => {
-        match $args.next()? {
-            Value::$variant(v) => v.clone(),
-            _ => unreachable!("kind checked"),
+impl<'a> CallObjects<'a> {
+    /// Every object `f` takes is present (`MissingObject` naming the first that is not).
+    pub(crate) fn check(&self, f: &'static Function) -> Result<(), CallError> {
+        let missing = |object| CallError::MissingObject {
+            function: f.name,
+            object,
+        };
+        if f.takes_host() && self.host.is_none() {
+            return Err(missing("Host"));
         }
-    };
-}
+        if f.takes(Param::Pipe) && self.pipe.is_none() {
+            return Err(missing("Pipe"));
+        }
+        if f.takes(Param::Cap) && self.cap.is_none() {
+            return Err(missing("HostCap"));
+        }
+        Ok(())
+    }
 
-fn config(a: &mut Args) -> Result<HostConfig, CallError> {
-    Ok(HostConfig {
-        heartbeat_timeout_ms: take!(a, U64),
-        healthy_threshold: take!(a, U32),
-        lease_ms: take!(a, U64),
-        max_attempts: take!(a, U32),
-        max_payload: take!(a, U64),
-        max_pending: take!(a, U64),
-    })
-}
+    /// The Host (taken: each object goes to one parameter).
+    pub(crate) fn host(&mut self) -> Result<&'a mut Host, CallError> {
+        self.host.take().ok_or(CallError::MissingObject {
+            function: "call",
+            object: "Host",
+        })
+    }
 
-fn endpoint_args(a: &mut Args) -> Result<EndpointArgs, CallError> {
-    Ok(EndpointArgs {
-        server: take!(a, Address),
-        label: take!(a, String),
-        region: take!(a, String),
-        weight: take!(a, U32),
-        max_inflight: take!(a, U32),
-        role: take!(a, U8),
-    })
+    /// The Pipe (taken).
+    pub(crate) fn pipe(&mut self) -> Result<&'a mut PipeState, CallError> {
+        self.pipe.take().ok_or(CallError::MissingObject {
+            function: "call",
+            object: "Pipe",
+        })
+    }
+
+    /// The HostCap.
+    pub(crate) fn cap(&mut self) -> Result<&'a HostCap, CallError> {
+        self.cap.ok_or(CallError::MissingObject {
+            function: "call",
+            object: "HostCap",
+        })
+    }
 }
 
 /// Executes `f` with `objs` and the pure arguments `vals` (in parameter order) at clock `now`.
@@ -122,173 +124,22 @@ pub fn call(
             });
         }
     }
-    let missing = |object| CallError::MissingObject {
+    objs.check(f)?;
+    let call = Call::from_values(f.name, vals).ok_or(CallError::ArgumentCount {
         function: f.name,
-        object,
-    };
-    let CallObjects { host, pipe, cap } = objs;
-    let host = if f.takes_host() {
-        Some(host.ok_or_else(|| missing("Host"))?)
-    } else {
-        None
-    };
-    let pipe = if f.takes(Param::Pipe) {
-        Some(pipe.ok_or_else(|| missing("Pipe"))?)
-    } else {
-        None
-    };
-    let cap = if f.takes(Param::Cap) {
-        Some(cap.ok_or_else(|| missing("HostCap"))?)
-    } else {
-        None
-    };
-    let mut a = Args { vals: vals.iter() };
-    let (h, p, c) = (host, pipe, cap);
-    let out = match f.name {
-        "create_host" => {
-            let label = take!(a, String);
-            let (host, cap) = host::create_host(label, config(&mut a)?, ctx)?;
-            CallOutput::HostCreated(host, cap)
-        }
-        "add_endpoint" => unit(host::add_endpoint(
-            h.unwrap(),
-            c.unwrap(),
-            endpoint_args(&mut a)?,
-            ctx,
-        ))?,
-        "update_endpoint" => unit(host::update_endpoint(
-            h.unwrap(),
-            c.unwrap(),
-            endpoint_args(&mut a)?,
-            ctx,
-        ))?,
-        "set_state" => {
-            let (server, state) = (take!(a, Address), take!(a, U8));
-            unit(host::set_state(
-                h.unwrap(),
-                c.unwrap(),
-                server,
-                state,
-                now,
-                ctx,
-            ))?
-        }
-        "remove_endpoint" => unit(host::remove_endpoint(
-            h.unwrap(),
-            c.unwrap(),
-            take!(a, Address),
-            ctx,
-        ))?,
-        "set_config" => unit(host::set_config(
-            h.unwrap(),
-            c.unwrap(),
-            config(&mut a)?,
-            ctx,
-        ))?,
-        "heartbeat" => {
-            let (ready, load) = (take!(a, Bool), take!(a, U32));
-            unit(host::heartbeat(h.unwrap(), ready, load, now, ctx))?
-        }
-        "drain_self" => unit(host::drain_self(h.unwrap(), now, ctx))?,
-        "resume_self" => unit(host::resume_self(h.unwrap(), now, ctx))?,
-        "create_pipe" => {
-            let (label, policy) = (take!(a, String), take!(a, U8));
-            CallOutput::PipeCreated(pipe::create_pipe(
-                h.unwrap(),
-                c.unwrap(),
-                label,
-                policy,
-                ctx,
-            )?)
-        }
-        "set_policy" => unit(pipe::set_policy(
-            p.unwrap(),
-            h.unwrap(),
-            c.unwrap(),
-            take!(a, U8),
-            ctx,
-        ))?,
-        "send" => {
-            let (payload, key, region) = (take!(a, Bytes), take!(a, Bytes), take!(a, String));
-            CallOutput::Seq(pipe::send(
-                p.unwrap(),
-                h.unwrap(),
-                payload,
-                key,
-                region,
-                now,
-                ctx,
-            )?)
-        }
-        "cancel" => unit(pipe::cancel(p.unwrap(), take!(a, U64), ctx))?,
-        "claim" => {
-            let (seq, attempt) = (take!(a, U64), take!(a, U32));
-            unit(pipe::claim(p.unwrap(), h.unwrap(), seq, attempt, now, ctx))?
-        }
-        "complete" => {
-            let (seq, attempt, ok, response) = (
-                take!(a, U64),
-                take!(a, U32),
-                take!(a, Bool),
-                take!(a, Bytes),
-            );
-            unit(pipe::complete(
-                p.unwrap(),
-                h.unwrap(),
-                seq,
-                attempt,
-                ok,
-                response,
-                now,
-                ctx,
-            ))?
-        }
-        "release" => {
-            let (seq, attempt) = (take!(a, U64), take!(a, U32));
-            unit(lease::release(
-                p.unwrap(),
-                h.unwrap(),
-                seq,
-                attempt,
-                now,
-                ctx,
-            ))?
-        }
-        "takeover" => unit(lease::takeover(
-            p.unwrap(),
-            h.unwrap(),
-            take!(a, U64),
-            now,
-            ctx,
-        ))?,
-        "redrive" => unit(lease::redrive(
-            p.unwrap(),
-            h.unwrap(),
-            c.unwrap(),
-            take!(a, U64),
-            now,
-            ctx,
-        ))?,
-        "purge_dead" => unit(lease::purge_dead(
-            p.unwrap(),
-            h.unwrap(),
-            c.unwrap(),
-            take!(a, U64),
-            ctx,
-        ))?,
-        other => unreachable!("schema function {other} has no dispatch arm"),
-    };
-    Ok(out)
-}
-
-fn unit(r: Result<(), MoveAbort>) -> Result<CallOutput, MoveAbort> {
-    r.map(|()| CallOutput::Unit)
+        expected: names.len(),
+        got: vals.len(),
+    })?;
+    call.run(objs, now, ctx)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::HostConfig;
+    use crate::host;
     use crate::move_types::Address;
+    use crate::pipe;
     use crate::schema::FUNCTIONS;
 
     fn ctx() -> TxContext {
@@ -306,7 +157,7 @@ mod tests {
             host: Address::new([8; 32]),
         };
         let mut pipe = pipe::create_pipe(&host, &cap, "p".into(), 0, &mut ctx()).unwrap();
-        for f in FUNCTIONS {
+        for f in FUNCTIONS.iter() {
             let vals: Vec<Value> = f
                 .pure_params()
                 .map(|(_, k)| match k {

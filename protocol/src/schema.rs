@@ -1,4 +1,5 @@
-//! The entry points of the dtp package as data: module, name and parameters in Move order.
+//! The entry points of the dtp package as data: module, name and parameters in Move order,
+//! derived from the typed description in [`crate::calls`].
 //!
 //! One table serves every consumer: the SDK builds MoveCalls from it, the embedded localnet checks a
 //! MoveCall's arguments against it before executing it with [`crate::dispatch`], and the conformance
@@ -7,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::move_types::Address;
+
+use PureKind as K;
 
 /// The type of a pure (BCS value) argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,169 +86,9 @@ impl Function {
     }
 }
 
-use Param::{Cap, Clock, Pipe, Pure};
-use PureKind as K;
-
-const HOST_MUT: Param = Param::Host { mutable: true };
-const HOST: Param = Param::Host { mutable: false };
-
-const CONFIG: [Param; 6] = [
-    Pure("heartbeat_timeout_ms", K::U64),
-    Pure("healthy_threshold", K::U32),
-    Pure("lease_ms", K::U64),
-    Pure("max_attempts", K::U32),
-    Pure("max_payload", K::U64),
-    Pure("max_pending", K::U64),
-];
-
-macro_rules! f {
-    ($module:literal, $name:literal, [$($p:expr),* $(,)?]) => {
-        Function { module: $module, name: $name, params: &[$($p),*] }
-    };
-}
-
-/// Every entry function of the package.
-pub const FUNCTIONS: &[Function] = &[
-    f!(
-        "host",
-        "create_host",
-        [
-            Pure("label", K::String),
-            CONFIG[0],
-            CONFIG[1],
-            CONFIG[2],
-            CONFIG[3],
-            CONFIG[4],
-            CONFIG[5]
-        ]
-    ),
-    f!(
-        "host",
-        "add_endpoint",
-        [
-            HOST_MUT,
-            Cap,
-            Pure("server", K::Address),
-            Pure("label", K::String),
-            Pure("region", K::String),
-            Pure("weight", K::U32),
-            Pure("max_inflight", K::U32),
-            Pure("role", K::U8)
-        ]
-    ),
-    f!(
-        "host",
-        "update_endpoint",
-        [
-            HOST_MUT,
-            Cap,
-            Pure("server", K::Address),
-            Pure("label", K::String),
-            Pure("region", K::String),
-            Pure("weight", K::U32),
-            Pure("max_inflight", K::U32),
-            Pure("role", K::U8)
-        ]
-    ),
-    f!(
-        "host",
-        "set_state",
-        [
-            HOST_MUT,
-            Cap,
-            Pure("server", K::Address),
-            Pure("state", K::U8),
-            Clock
-        ]
-    ),
-    f!(
-        "host",
-        "remove_endpoint",
-        [HOST_MUT, Cap, Pure("server", K::Address)]
-    ),
-    f!(
-        "host",
-        "set_config",
-        [HOST_MUT, Cap, CONFIG[0], CONFIG[1], CONFIG[2], CONFIG[3], CONFIG[4], CONFIG[5]]
-    ),
-    f!(
-        "host",
-        "heartbeat",
-        [
-            HOST_MUT,
-            Pure("ready", K::Bool),
-            Pure("load", K::U32),
-            Clock
-        ]
-    ),
-    f!("host", "drain_self", [HOST_MUT, Clock]),
-    f!("host", "resume_self", [HOST_MUT, Clock]),
-    f!(
-        "pipe",
-        "create_pipe",
-        [HOST, Cap, Pure("label", K::String), Pure("policy", K::U8)]
-    ),
-    f!(
-        "pipe",
-        "set_policy",
-        [Pipe, HOST, Cap, Pure("policy", K::U8)]
-    ),
-    f!(
-        "pipe",
-        "send",
-        [
-            Pipe,
-            HOST,
-            Pure("payload", K::Bytes),
-            Pure("key", K::Bytes),
-            Pure("region", K::String),
-            Clock
-        ]
-    ),
-    f!("pipe", "cancel", [Pipe, Pure("seq", K::U64)]),
-    f!(
-        "pipe",
-        "claim",
-        [
-            Pipe,
-            HOST,
-            Pure("seq", K::U64),
-            Pure("attempt", K::U32),
-            Clock
-        ]
-    ),
-    f!(
-        "pipe",
-        "complete",
-        [
-            Pipe,
-            HOST,
-            Pure("seq", K::U64),
-            Pure("attempt", K::U32),
-            Pure("ok", K::Bool),
-            Pure("response", K::Bytes),
-            Clock
-        ]
-    ),
-    f!(
-        "pipe",
-        "release",
-        [
-            Pipe,
-            HOST,
-            Pure("seq", K::U64),
-            Pure("attempt", K::U32),
-            Clock
-        ]
-    ),
-    f!("pipe", "takeover", [Pipe, HOST, Pure("seq", K::U64), Clock]),
-    f!(
-        "pipe",
-        "redrive",
-        [Pipe, HOST, Cap, Pure("seq", K::U64), Clock]
-    ),
-    f!("pipe", "purge_dead", [Pipe, HOST, Cap, Pure("seq", K::U64)]),
-];
+/// Every entry function of the package, derived from the table in [`crate::calls`].
+pub static FUNCTIONS: std::sync::LazyLock<Vec<Function>> =
+    std::sync::LazyLock::new(crate::calls::describe);
 
 /// A pure argument's value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,6 +17,7 @@
 //! - [`replay`]: a Pipe's history from the chain: per-request timelines, a summary, and a
 //!   verification that re-executes the history on the protocol's twin.
 
+mod call;
 pub mod client;
 pub mod consistency;
 pub mod error;
@@ -33,6 +34,7 @@ pub mod stream;
 pub mod upkeep;
 pub mod wait;
 
+pub use call::Objects;
 pub use client::{Client, ClientConfig, Outcome};
 pub use error::{Error, Result};
 pub use keys::Key;
