@@ -13,6 +13,8 @@
 //! - [`ops`]: every package function as a typed method, laid out from the shared schema.
 //! - [`read`]: typed readers of Host, Pipe, HostCap and the requests in a Pipe's tables.
 //! - [`stream`]: dtp events per checkpoint from a cursor, gap-free across reconnects.
+//! - [`transfer`]: sending SUI to other addresses in one transaction (funding keys without a
+//!   faucet).
 //! - [`wait`]: send a request and wait for its answer (`send_and_wait`).
 //! - [`replay`]: a Pipe's history from the chain: per-request timelines, a summary, and a
 //!   verification that re-executes the history on the protocol's twin.
@@ -31,6 +33,7 @@ pub mod publish;
 pub mod read;
 pub mod replay;
 pub mod stream;
+pub mod transfer;
 pub mod upkeep;
 pub mod wait;
 

@@ -99,23 +99,42 @@ impl Client {
         Ok(out)
     }
 
-    /// Splits the signer's largest coin so it has at least `n` gas coins (for concurrent work).
+    /// Splits the signer's largest coin so it has at least `n` gas coins (for concurrent work);
+    /// when that coin cannot pay them all, merges every coin and splits the sum evenly into at
+    /// most `n` (see [`split_plan`]), returning how many it has.
     /// Later merges ([`Client::replenish_gas`]) split into `n` coins again.
     pub async fn ensure_gas_coins(&self, n: usize, each: u64) -> Result<usize> {
         self.inner
             .gas_target
             .fetch_max(n, std::sync::atomic::Ordering::Relaxed);
         let mut have = self.refresh_gas().await?;
+        let mut merged = false;
         if have == 0 {
             // Only coins too poor to pay: merge them and split into `n` if they add up to it.
             let _one = self.inner.refill.lock().await;
             have = self.replenish_gas().await?;
+            merged = true;
         }
         if have >= n {
             return Ok(have);
         }
         let me = self.address()?;
         let amounts = n - have;
+        // A balance that cannot pay `amounts` coins of `each` (a key funded with a little SUI on
+        // a real network) is merged and split evenly instead: fewer or smaller coins (each at
+        // least two budgets), never a split that fails.
+        let need = (amounts as u64)
+            .saturating_mul(each)
+            .saturating_add(self.inner.cfg.gas_budget);
+        let largest = self.coins(me).await?.iter().map(|c| c.1).max().unwrap_or(0);
+        if largest < need {
+            if merged {
+                // Already split as evenly as the balance allows.
+                return Ok(have);
+            }
+            let _one = self.inner.refill.lock().await;
+            return self.replenish_gas().await;
+        }
         let split = self
             .execute("split_coins", |b| {
                 let amts = (0..amounts).map(|_| b.pure(&each)).collect();
