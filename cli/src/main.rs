@@ -122,6 +122,17 @@ pub enum Command {
     /// Serve plain HTTP through a Pipe (the HTTP gateway).
     Gateway(cmd::serve::GatewayArgs),
     /// Start everything on this machine: localnet, host, pipe, sample servers with daemons, gateway.
+    ///
+    /// On a real Sui network (a Sui localnet, devnet, testnet) instead of the embedded localnet:
+    /// `dtp up --url <gRPC URL> --package <dtp package id>`. The keys come from --data-dir; the
+    /// admin's from --keystore if given (--signer, else the active address of the client.yaml
+    /// beside it, else its first key). With --faucet-url, keys without gas ask the faucet (and the
+    /// daemons and gateway keep it to refill); without, the admin sends the gateway and server keys
+    /// --fund-sui each in one transaction, or, if it cannot pay, dtp up names its address and the
+    /// SUI it needs and exits (--wait-funds: waits for them). The Host, endpoints and Pipe are
+    /// created once and reused (networks.json in the data dir, per URL and package, with the chain
+    /// id); the lease, heartbeats and timeouts fit the network's latency, measured at start unless
+    /// --lease-ms is given.
     Up(cmd::up::UpArgs),
     /// Run a daemon (dtpd) from a config file; `dtp up` starts these.
     #[command(hide = true)]

@@ -14,7 +14,10 @@ pub mod send;
 pub mod serve;
 pub mod status;
 pub mod up;
+mod up_deploy;
+mod up_net;
 mod up_procs;
+mod up_timings;
 
 use std::time::Duration;
 
@@ -28,7 +31,16 @@ pub async fn run(cli: Cli) -> Result<()> {
     // These need no settings (and must start even with a broken config file).
     match cli.command {
         Command::Localnet(args) => return localnet::run(args).await,
-        Command::Up(args) => return up::run(args).await,
+        Command::Up(args) => {
+            let flags = up_net::NetFlags {
+                url: cli.url,
+                package: cli.package,
+                faucet_url: cli.faucet_url,
+                keystore: cli.keystore,
+                signer: cli.signer,
+            };
+            return up::run(args, flags).await;
+        }
         Command::Daemon(args) => return serve::daemon(args).await,
         Command::Sample(args) => return serve::sample(args).await,
         _ => {}

@@ -1,24 +1,23 @@
 //! `dtp up`: everything on this machine in one command — the embedded localnet, a Host and a Pipe,
 //! N sample servers each with a daemon beside it (child processes of this binary), and the HTTP
 //! gateway. Ctrl-C stops it all, daemons first (they drain and release), leaving no process behind.
+//! With `--url`, the same on a real Sui network instead of the embedded localnet (`up_net`).
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use dtp_localnet::node::{Cadence, Latency, NodeConfig};
-use dtp_protocol::constants::{ROLE_ACTIVE, ROLE_STANDBY};
-use dtp_protocol::{EndpointArgs, HostConfig, Policy};
-use dtp_sdk::keys::{read_keystore, write_keystore};
+use dtp_protocol::{HostConfig, Policy};
 use dtp_sdk::{Client, ClientConfig, Key};
-use serde::{Deserialize, Serialize};
 use sui_sdk_types::Address;
 
-use super::up_procs::{Child, Children};
+use super::up_deploy::{self as deploy, NetDeployment};
+use super::up_net::{self as net, NetFlags};
+use super::up_procs::{self as procs, Job};
+use super::up_timings::{self as timings, Timings};
 
-/// Start a whole dtp deployment on this machine: localnet, host, pipe, sample servers with their
-/// daemons, and the HTTP gateway. Then try `curl localhost:8080/api/instance`.
 #[derive(clap::Args, Debug)]
 pub struct UpArgs {
     /// Selection policy of the pipe: round_robin, weighted, least_inflight, affinity, random, region.
@@ -30,24 +29,28 @@ pub struct UpArgs {
     /// Warm standby servers: they take traffic only when no active one is healthy.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=16))]
     pub standby: u8,
-    /// Where the chain, keys and daemon state live (kept across runs; --fresh wipes it).
+    /// Where the chain, keys and daemon state live (kept across runs; --fresh wipes it, but not
+    /// with --url).
     #[arg(long, default_value = ".dtp-data/up")]
     pub data_dir: PathBuf,
-    /// Start from an empty chain.
+    /// Start from an empty chain. With --url: create a new Host and Pipe instead of reusing the
+    /// recorded ones (the data dir, whose keys may hold SUI, is kept).
     #[arg(long)]
     pub fresh: bool,
     /// Gateway listen address.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
-    /// Localnet gRPC listen address.
+    /// Localnet gRPC listen address (embedded localnet only).
     #[arg(long, default_value = "127.0.0.1:9000")]
     pub grpc: SocketAddr,
-    /// Localnet faucet listen address.
+    /// Localnet faucet listen address (embedded localnet only).
     #[arg(long, default_value = "127.0.0.1:9123")]
     pub faucet: SocketAddr,
     /// Lease of a request (ms): how long before a peer may take over a stalled server's work.
-    #[arg(long, default_value_t = 3_000)]
-    pub lease_ms: u64,
+    /// Default: 3000 on the embedded localnet; with --url, derived from the network's measured
+    /// latency (at least 4000), and heartbeats and timeouts from the lease.
+    #[arg(long)]
+    pub lease_ms: Option<u64>,
     /// Keep only the last N checkpoints in the localnet (a long run's memory and disk stay
     /// bounded: the localnet snapshots its state and cuts its log every 64 MiB of log; `dtp
     /// replay` then reads only that far back). Default: all.
@@ -58,39 +61,33 @@ pub struct UpArgs {
     /// pair it with `--lease-ms 4000` or more.
     #[arg(long)]
     pub sui_latency: bool,
+    /// With --url and no --faucet-url: SUI the admin key sends to each gateway and server key
+    /// holding less than half of it (in one transaction, topping it up to this).
+    #[arg(long, default_value = "1", value_name = "SUI", value_parser = net::parse_sui)]
+    pub fund_sui: u64,
+    /// With --url and no --faucet-url: when the admin key cannot pay, wait (polling every 5 s)
+    /// until its address is funded instead of failing.
+    #[arg(long)]
+    pub wait_funds: bool,
 }
 
-/// What `dtp up` created, saved so a restart on the same data directory reuses it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Deployment {
-    host: Address,
-    cap: Address,
-    pipe: Address,
-    policy: String,
-    servers: usize,
-}
-
-fn step(n: usize, total: usize, what: &str) -> Instant {
+pub(super) fn step(n: usize, total: usize, what: &str) -> Instant {
     eprintln!("[{n}/{total}] {what}");
     Instant::now()
 }
 
-/// The keys of the run (admin, gateway, then one per server), created once and kept.
-fn keys(dir: &Path, servers: usize) -> Result<Vec<Key>> {
-    let path = dir.join("keys.keystore");
-    let mut keys = if path.exists() {
-        read_keystore(&path)?
-    } else {
-        Vec::new()
-    };
-    if keys.len() < servers + 2 {
-        keys.extend((keys.len()..servers + 2).map(|_| Key::generate()));
-        write_keystore(&path, &keys)?;
+pub async fn run(a: UpArgs, flags: NetFlags) -> Result<()> {
+    if flags.url.is_some() {
+        return network(a, flags).await;
     }
-    Ok(keys)
+    flags.check_embedded()?;
+    if a.wait_funds {
+        bail!("--wait-funds applies to `dtp up --url` only");
+    }
+    embedded(a).await
 }
 
-pub async fn run(a: UpArgs) -> Result<()> {
+async fn embedded(a: UpArgs) -> Result<()> {
     let total = 6;
     if a.fresh && a.data_dir.exists() {
         std::fs::remove_dir_all(&a.data_dir)
@@ -101,7 +98,7 @@ pub async fn run(a: UpArgs) -> Result<()> {
     let servers = (a.replicas + a.standby) as usize;
 
     let t = step(1, total, "starting the embedded localnet");
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
+    let node = dtp_localnet::start(dtp_localnet::LocalnetConfig {
         grpc: a.grpc,
         faucet: a.faucet,
         node: NodeConfig {
@@ -124,25 +121,19 @@ pub async fn run(a: UpArgs) -> Result<()> {
     )?;
     eprintln!(
         "      gRPC {} faucet {} ({} ms)",
-        net.grpc_url(),
-        net.faucet_url(),
+        node.grpc_url(),
+        node.faucet_url(),
         t.elapsed().as_millis()
     );
 
     let t = step(2, total, "funding keys and deploying the host and pipe");
-    let keys = keys(&a.data_dir, servers)?;
-    let connect = |k: &Key| {
-        Client::connect(
-            ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE)
-                .with_key(k.clone())
-                // A long run keeps its keys funded from the localnet's faucet.
-                .with_faucet(Some(format!("{}/", net.faucet_url()))),
-        )
-    };
-    let faucet = sui_rpc::faucet::FaucetClient::new(format!("{}/", net.faucet_url()))
+    let keys = deploy::keys(&a.data_dir, servers)?;
+    let faucet_url = format!("{}/", node.faucet_url());
+    let package = dtp_localnet::genesis::DTP_PACKAGE;
+    let faucet = sui_rpc::faucet::FaucetClient::new(faucet_url.clone())
         .map_err(|e| anyhow::anyhow!("faucet: {e}"))?;
     for k in &keys {
-        let c = connect(k).await?;
+        let c = connect(&node.grpc_url(), package, k, Some(&faucet_url)).await?;
         if c.coins(k.address()).await?.is_empty() {
             faucet
                 .request(k.address())
@@ -150,8 +141,9 @@ pub async fn run(a: UpArgs) -> Result<()> {
                 .map_err(|e| anyhow::anyhow!("faucet: {e}"))?;
         }
     }
-    let admin = connect(&keys[0]).await?;
-    let dep = deploy(&admin, &a, &keys[2..], &a.data_dir).await?;
+    let admin = connect(&node.grpc_url(), package, &keys[0], Some(&faucet_url)).await?;
+    let timings = Timings::embedded(a.lease_ms.unwrap_or(3_000));
+    let dep = deploy::deploy(&admin, &a, &keys[2..], &timings).await?;
     eprintln!(
         "      host {} pipe {} ({}, {} ms)",
         dep.host,
@@ -159,222 +151,188 @@ pub async fn run(a: UpArgs) -> Result<()> {
         dep.policy,
         t.elapsed().as_millis()
     );
-
-    let t = step(3, total, &format!("starting {servers} sample servers"));
-    let exe = std::env::current_exe().context("locating the dtp binary")?;
-    let mut children = Children::default();
-    let mut backends = Vec::new();
-    for i in 0..servers {
-        let name = format!("server-{i}");
-        let c = Child::spawn(
-            &exe,
-            &["sample", "--listen", "127.0.0.1:0", "--name", &name],
-            "listening on",
-            &name,
-        )
-        .await?;
-        backends.push(c.line.trim_start_matches("listening on ").to_string());
-        children.push(c);
-    }
-    eprintln!(
-        "      {} ({} ms)",
-        backends.join(" "),
-        t.elapsed().as_millis()
-    );
-
-    let t = step(4, total, &format!("starting {servers} daemons"));
-    for (i, b) in backends.iter().enumerate() {
-        let faucet = format!("{}/", net.faucet_url());
-        let cfg = daemon_config(
-            &a.data_dir,
-            i,
-            &net.grpc_url(),
-            &faucet,
-            &keys[2 + i],
-            &dep,
-            b,
-        )?;
-        let c = Child::spawn(
-            &exe,
-            &["daemon", "--config", &cfg.to_string_lossy()],
-            "serving host",
-            &format!("daemon-{i}"),
-        )
-        .await?;
-        children.push(c);
-    }
-    wait_healthy(
-        &admin,
-        dep.host,
-        &keys[2..2 + a.replicas as usize],
-        Duration::from_secs(30),
-    )
-    .await?;
-    eprintln!("      all healthy ({} ms)", t.elapsed().as_millis());
-
-    let t = step(5, total, "starting the gateway");
-    let gw_client = connect(&keys[1]).await?;
-    let mut gw_cfg = dtp_gateway::GatewayConfig::new(a.listen, dep.host, dep.pipe);
-    gw_cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
-    let gw = dtp_gateway::start(gw_client, gw_cfg)
-        .await
-        .with_context(|| format!("starting the gateway on {}", a.listen))?;
-    eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
-
-    step(6, total, "ready");
-    print_tour(&a, &net, &dep, &gw, &children);
-    super::serve::shutdown_signal().await;
-    eprintln!("stopping: gateway, daemons (drain and release), servers, localnet");
-    gw.stop();
-    children.stop_all(Duration::from_secs(10)).await;
-    net.stop().await;
+    let job = Job {
+        chain_lines: vec![format!(
+            "localnet   {} (faucet {})",
+            node.grpc_url(),
+            node.faucet_url()
+        )],
+        replay: format!(
+            "dtp --url {} replay --pipe {} --verify",
+            node.grpc_url(),
+            dep.pipe
+        ),
+        url: node.grpc_url(),
+        package,
+        faucet: Some(faucet_url),
+        admin,
+        keys,
+        dep,
+        timings,
+        stopping: "stopping: gateway, daemons (drain and release), servers, localnet",
+    };
+    procs::serve(&a, job).await?;
+    node.stop().await;
     eprintln!("stopped");
     Ok(())
 }
 
-async fn deploy(admin: &Client, a: &UpArgs, servers: &[Key], dir: &Path) -> Result<Deployment> {
-    let path = dir.join("deployment.json");
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        let d: Deployment = serde_json::from_str(&text)
-            .with_context(|| format!("{} is corrupt; use --fresh", path.display()))?;
-        if admin.pipe(d.pipe).await.is_ok()
-            && d.servers == servers.len()
-            && d.policy == a.policy.name()
-        {
-            return Ok(d);
+async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
+    let total = 6;
+    if a.sui_latency || a.retain_checkpoints.is_some() {
+        bail!(
+            "--sui-latency and --retain-checkpoints apply to the embedded localnet, not to --url"
+        );
+    }
+    std::fs::create_dir_all(&a.data_dir)
+        .with_context(|| format!("creating {}", a.data_dir.display()))?;
+    let servers = (a.replicas + a.standby) as usize;
+    let url = flags.url.clone().expect("--url");
+
+    let t = step(1, total, &format!("connecting to {url}"));
+    let keys = deploy::keys(&a.data_dir, servers)?;
+    let admin_key = net::admin_key(&flags, &keys[0])?;
+    let n = net::connect(&flags, admin_key.clone()).await?;
+    eprintln!(
+        "      chain {} package {} ({} ms)",
+        n.chain_id,
+        n.package,
+        t.elapsed().as_millis()
+    );
+
+    let t = step(
+        2,
+        total,
+        "funding keys, measuring the network, deploying the host and pipe",
+    );
+    let (reuse, note) = deploy::reusable(&n.admin, &a, &n.url, n.package, &n.chain_id).await?;
+    if let Some(note) = note {
+        eprintln!("      {note}");
+    }
+    let admin_txs = u64::from(a.lease_ms.is_none())
+        + match &reuse {
+            None => servers as u64 + 2,
+            Some(_) => u64::from(a.lease_ms.is_some()),
+        };
+    let mut others = vec![("gateway".to_string(), keys[1].clone())];
+    others.extend((0..servers).map(|i| (format!("server-{i}"), keys[2 + i].clone())));
+    let funded = net::fund(
+        &n,
+        &others,
+        &net::Funding {
+            admin_txs,
+            fund: a.fund_sui,
+            wait: a.wait_funds,
+        },
+    )
+    .await?;
+    eprintln!("      {funded}");
+    let measured = match a.lease_ms {
+        None => Some(timings::measure(&n.admin).await?),
+        Some(_) => None,
+    };
+    let mut timings = Timings::network(a.lease_ms, measured);
+    if timings.lease_ms < timings::MIN_NETWORK_LEASE_MS {
+        eprintln!(
+            "      warning: a lease below {} ms on a real network has even fast work claimed (docs/sui.md)",
+            timings::MIN_NETWORK_LEASE_MS
+        );
+    }
+    let dep = match reuse {
+        Some(d) => {
+            let h = n.admin.host(d.host).await.context("reading the Host")?;
+            let want = (timings.lease_ms, timings.heartbeat_timeout_ms);
+            if a.lease_ms.is_some() && want != (h.config.lease_ms, h.config.heartbeat_timeout_ms) {
+                let cfg = HostConfig {
+                    lease_ms: want.0,
+                    heartbeat_timeout_ms: want.1,
+                    ..h.config
+                };
+                n.admin
+                    .set_config(d.host, d.cap, &cfg)
+                    .await
+                    .context("setting the Host's lease (--lease-ms)")?;
+            } else {
+                timings = timings.for_host(h.config.lease_ms, h.config.heartbeat_timeout_ms);
+            }
+            eprintln!("      reusing the deployment recorded in networks.json");
+            d
         }
-        bail!("{} describes another deployment (servers or policy changed); use --fresh to start over", path.display());
-    }
-    let cfg = HostConfig {
-        heartbeat_timeout_ms: 6_000,
-        healthy_threshold: 1,
-        lease_ms: a.lease_ms,
-        max_attempts: 5,
-        ..HostConfig::default()
+        None => {
+            let d = deploy::create(&n.admin, &a, &keys[2..], &timings).await?;
+            deploy::save_network(
+                &a.data_dir,
+                &NetDeployment {
+                    url: n.url.clone(),
+                    package: n.package,
+                    chain_id: n.chain_id.clone(),
+                    deployment: d.clone(),
+                },
+            )?;
+            d
+        }
     };
-    let (host, cap) = admin.create_host("dtp-up", &cfg).await?;
-    for (i, k) in servers.iter().enumerate() {
-        let role = if i < a.replicas as usize {
-            ROLE_ACTIVE
-        } else {
-            ROLE_STANDBY
-        };
-        let args = EndpointArgs {
-            server: k.address(),
-            label: format!("server-{i}"),
-            region: String::new(),
-            weight: 1 + (i as u32 % 3),
-            max_inflight: 0,
-            role,
-        };
-        admin.add_endpoint(host, cap, &args).await?;
-    }
-    let pipe = admin.create_pipe(host, cap, "dtp-up", a.policy).await?;
-    let d = Deployment {
-        host,
-        cap,
-        pipe,
-        policy: a.policy.name().to_string(),
-        servers: servers.len(),
+    // The daemons and the gateway read what the admin wrote: only once the node's reads show it.
+    n.admin.sync().await?;
+    eprintln!(
+        "      host {} pipe {} ({}, {} ms)",
+        dep.host,
+        dep.pipe,
+        dep.policy,
+        t.elapsed().as_millis()
+    );
+    eprintln!("      {}", timings.describe());
+    let from_keystore = match &flags.keystore {
+        Some(p) => format!(", from {}", p.display()),
+        None => String::new(),
     };
-    // The daemons and the gateway read what this wrote: only once the node's reads show it.
-    admin.sync().await?;
-    std::fs::write(&path, serde_json::to_string_pretty(&d)?)?;
-    Ok(d)
+    let job = Job {
+        chain_lines: vec![
+            format!(
+                "network    {} (chain {}, {})",
+                n.url,
+                n.chain_id,
+                match &n.faucet {
+                    Some(f) => format!("faucet {f}"),
+                    None => "no faucet".into(),
+                }
+            ),
+            format!("package    {}", n.package),
+            format!("timings    {}", timings.describe()),
+            format!(
+                "keys       {} (admin {}{from_keystore})",
+                a.data_dir.join("keys.keystore").display(),
+                admin_key.address()
+            ),
+        ],
+        replay: format!(
+            "dtp --url {} --package {} replay --pipe {} --verify",
+            n.url, n.package, dep.pipe
+        ),
+        url: n.url,
+        package: n.package,
+        faucet: n.faucet,
+        admin: n.admin,
+        keys,
+        dep,
+        timings,
+        stopping: "stopping: gateway, daemons (drain and release), servers",
+    };
+    procs::serve(&a, job).await
 }
 
-fn daemon_config(
-    dir: &Path,
-    i: usize,
+pub(super) async fn connect(
     url: &str,
-    faucet: &str,
-    key: &Key,
-    d: &Deployment,
-    backend: &str,
-) -> Result<PathBuf> {
-    let state = dir.join(format!("dtpd-{i}"));
-    let text = format!(
-        "[chain]\nurl = \"{url}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [\"{}\"]\nfaucet = \"{faucet}\"\n\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = 1000\ntakeover_stagger_ms = 300\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\n",
-        dtp_localnet::genesis::DTP_PACKAGE,
-        key.to_suiprivkey(),
-        d.host,
-        d.pipe,
-        state.display()
-    );
-    let path = dir.join(format!("dtpd-{i}.toml"));
-    std::fs::write(&path, text)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(path)
-}
-
-async fn wait_healthy(admin: &Client, host: Address, keys: &[Key], limit: Duration) -> Result<()> {
-    let start = Instant::now();
-    loop {
-        let h = admin.host(host).await?;
-        let now = dtp_localnet::node::now_ms();
-        let healthy = keys
-            .iter()
-            .filter(|k| {
-                h.endpoint(&k.address())
-                    .is_some_and(|e| e.is_healthy(&h.config, now))
-            })
-            .count();
-        if healthy == keys.len() {
-            return Ok(());
-        }
-        if start.elapsed() > limit {
-            bail!(
-                "only {healthy} of {} servers became healthy within {limit:?}",
-                keys.len()
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-fn print_tour(
-    a: &UpArgs,
-    net: &dtp_localnet::Running,
-    d: &Deployment,
-    gw: &dtp_gateway::Running,
-    children: &Children,
-) {
-    println!();
-    println!(
-        "dtp is up: {} servers ({} standby), policy {}",
-        a.replicas + a.standby,
-        a.standby,
-        d.policy
-    );
-    println!("  gateway    {}", gw.url());
-    if let Some(m) = gw.metrics_addr {
-        println!("  metrics    http://{m}/metrics (gateway)");
-    }
-    println!(
-        "  localnet   {} (faucet {})",
-        net.grpc_url(),
-        net.faucet_url()
-    );
-    println!("  host       {}", d.host);
-    println!("  pipe       {}", d.pipe);
-    for c in children.list() {
-        println!("  {:<10} pid {}", c.name, c.pid());
-    }
-    println!();
-    println!("Try:");
-    println!(
-        "  for i in $(seq 10); do curl -s {}/api/instance; echo; done",
-        gw.url()
-    );
-    println!("  kill -9 <pid of a daemon above>     # its requests are taken over by a peer");
-    println!(
-        "  dtp --url {} replay --pipe {} --verify",
-        net.grpc_url(),
-        d.pipe
-    );
-    println!("Ctrl-C stops everything.");
+    package: Address,
+    k: &Key,
+    faucet: Option<&str>,
+) -> Result<Client> {
+    Client::connect(
+        ClientConfig::new(url, package)
+            .with_key(k.clone())
+            // A long run keeps its keys funded from the faucet, if there is one.
+            .with_faucet(faucet.map(str::to_string)),
+    )
+    .await
+    .with_context(|| format!("connecting to {url}"))
 }

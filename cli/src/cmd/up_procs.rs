@@ -1,12 +1,18 @@
 //! Child processes of `dtp up`: started from this binary, watched for their "ready" line, stopped
 //! with SIGTERM (daemons first, so they drain and release) and killed if they linger. Children are
-//! killed when dropped, so no process outlives `dtp up`.
+//! killed when dropped, so no process outlives `dtp up`. [`serve`] is the half of `dtp up` common
+//! to the embedded localnet and `--url`: sample servers, daemons, gateway, summary, Ctrl-C.
 
+use std::net::SocketAddr;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
+use dtp_sdk::{Client, Key};
+use sui_sdk_types::Address;
+
+use super::up::UpArgs;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::Command;
 
@@ -95,4 +101,132 @@ impl Children {
             }
         }
     }
+}
+
+/// Everything but the chain: what the common half of `dtp up` runs on.
+pub struct Job {
+    pub url: String,
+    pub package: Address,
+    /// The faucet's base URL, if there is one (given to the daemons and gateway).
+    pub faucet: Option<String>,
+    pub admin: Client,
+    /// The data dir's keys: admin, gateway, then one per server.
+    pub keys: Vec<Key>,
+    pub dep: super::up_deploy::Deployment,
+    pub timings: super::up_timings::Timings,
+    /// Summary lines about the chain.
+    pub chain_lines: Vec<String>,
+    /// How to replay the pipe.
+    pub replay: String,
+    pub stopping: &'static str,
+}
+
+/// Steps 3 to 6: sample servers, daemons, gateway, the summary; then Ctrl-C stops them.
+pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
+    let total = 6;
+    let servers = (a.replicas + a.standby) as usize;
+    let t = super::up::step(3, total, &format!("starting {servers} sample servers"));
+    let exe = std::env::current_exe().context("locating the dtp binary")?;
+    let mut children = Children::default();
+    let mut backends = Vec::new();
+    for i in 0..servers {
+        let name = format!("server-{i}");
+        let c = Child::spawn(
+            &exe,
+            &["sample", "--listen", "127.0.0.1:0", "--name", &name],
+            "listening on",
+            &name,
+        )
+        .await?;
+        backends.push(c.line.trim_start_matches("listening on ").to_string());
+        children.push(c);
+    }
+    eprintln!(
+        "      {} ({} ms)",
+        backends.join(" "),
+        t.elapsed().as_millis()
+    );
+
+    let t = super::up::step(4, total, &format!("starting {servers} daemons"));
+    let chain = super::up_deploy::ChainRef {
+        url: &j.url,
+        package: j.package,
+        faucet: j.faucet.as_deref(),
+    };
+    for (i, b) in backends.iter().enumerate() {
+        let cfg = super::up_deploy::daemon_config(
+            &a.data_dir,
+            i,
+            &chain,
+            &j.keys[2 + i],
+            &j.dep,
+            b,
+            &j.timings,
+        )?;
+        let c = Child::spawn(
+            &exe,
+            &["daemon", "--config", &cfg.to_string_lossy()],
+            "serving host",
+            &format!("daemon-{i}"),
+        )
+        .await?;
+        children.push(c);
+    }
+    super::up_deploy::wait_healthy(
+        &j.admin,
+        j.dep.host,
+        &j.keys[2..2 + a.replicas as usize],
+        j.timings.healthy_within,
+    )
+    .await?;
+    eprintln!("      all healthy ({} ms)", t.elapsed().as_millis());
+
+    let t = super::up::step(5, total, "starting the gateway");
+    let gw_client = super::up::connect(&j.url, j.package, &j.keys[1], j.faucet.as_deref()).await?;
+    let mut gw_cfg = dtp_gateway::GatewayConfig::new(a.listen, j.dep.host, j.dep.pipe);
+    gw_cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
+    gw_cfg.timeout = j.timings.gateway_timeout;
+    let gw = dtp_gateway::start(gw_client, gw_cfg)
+        .await
+        .with_context(|| format!("starting the gateway on {}", a.listen))?;
+    eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
+
+    super::up::step(6, total, "ready");
+    print_tour(a, &j, &gw, &children);
+    super::serve::shutdown_signal().await;
+    eprintln!("{}", j.stopping);
+    gw.stop();
+    children.stop_all(Duration::from_secs(10)).await;
+    Ok(())
+}
+
+fn print_tour(a: &UpArgs, j: &Job, gw: &dtp_gateway::Running, children: &Children) {
+    println!();
+    println!(
+        "dtp is up: {} servers ({} standby), policy {}",
+        a.replicas + a.standby,
+        a.standby,
+        j.dep.policy
+    );
+    println!("  gateway    {}", gw.url());
+    if let Some(m) = gw.metrics_addr {
+        println!("  metrics    http://{m}/metrics (gateway)");
+    }
+    for l in &j.chain_lines {
+        println!("  {l}");
+    }
+    println!("  host       {}", j.dep.host);
+    println!("  pipe       {}", j.dep.pipe);
+    for c in children.list() {
+        println!("  {:<10} pid {}", c.name, c.pid());
+    }
+    println!();
+    println!("Try:");
+    println!(
+        "  for i in $(seq 10); do curl -s {}/api/instance; echo; done",
+        gw.url()
+    );
+    println!("  kill -9 <pid of a daemon above>     # its requests are taken over by a peer");
+    println!("  {}", j.replay);
+    println!("Ctrl-C stops everything.");
 }
