@@ -28,7 +28,7 @@ fn life(pipe: Address, seq: u64, t: u64) -> Vec<Event> {
         standby: false,
     })];
     let (mut attempt, mut holder) = (1, s);
-    if seq % 10 == 0 {
+    if seq.is_multiple_of(10) {
         (attempt, holder) = (2, server(seq + 1));
         life.push(Event::Reassigned(Reassigned {
             pipe,
@@ -41,7 +41,7 @@ fn life(pipe: Address, seq: u64, t: u64) -> Vec<Event> {
             standby: false,
         }));
     }
-    if seq % 50 == 0 {
+    if seq.is_multiple_of(50) {
         life.push(Event::DeadLettered(DeadLettered {
             pipe,
             seq,
@@ -63,7 +63,7 @@ fn life(pipe: Address, seq: u64, t: u64) -> Vec<Event> {
         seq,
         server: holder,
         attempt,
-        ok: seq % 97 != 0,
+        ok: !seq.is_multiple_of(97),
         response: vec![],
         latency_ms: 20 + (seq * 7919) % 2_000,
     }));
