@@ -29,15 +29,23 @@ pub const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 pub enum Policy {
+    /// Each request to the next endpoint in turn.
     RoundRobin = 0,
+    /// In proportion to endpoint weight (a stride over the round-robin counter).
     Weighted = 1,
+    /// The fewest pending requests of this Pipe per unit of weight.
     LeastInflight = 2,
+    /// Rendezvous hashing of the request's key: the same key, the same endpoint (round robin
+    /// without a key).
     Affinity = 3,
+    /// Uniformly random, seeded by the request (pipe, seq, attempt).
     Random = 4,
+    /// Round robin over the request's preferred region, else over every endpoint.
     Region = 5,
 }
 
 impl Policy {
+    /// Every policy, in code order (its index is its number).
     pub const ALL: [Policy; 6] = [
         Policy::RoundRobin,
         Policy::Weighted,
@@ -47,6 +55,7 @@ impl Policy {
         Policy::Region,
     ];
 
+    /// The policy numbered `v` on chain.
     pub fn from_u8(v: u8) -> Option<Self> {
         Self::ALL.get(v as usize).copied()
     }
@@ -63,23 +72,28 @@ impl Policy {
         }
     }
 
+    /// The policy of a name (`round_robin`, `least-inflight`; any case).
     pub fn from_name(name: &str) -> Option<Self> {
         let norm = name.to_ascii_lowercase().replace('-', "_");
         Self::ALL.into_iter().find(|p| p.name() == norm)
     }
 }
 
-/// ACTIVE endpoints take traffic; STANDBY ones only when no ACTIVE one is selectable.
+/// Endpoint role ACTIVE: takes traffic.
 pub const ROLE_ACTIVE: u8 = 0;
+/// Endpoint role STANDBY: a warm standby, taken only when no ACTIVE endpoint is selectable.
 pub const ROLE_STANDBY: u8 = 1;
 
-/// Administrative state of an endpoint.
+/// Endpoint state UP (administrative): it takes new work while healthy.
 pub const STATE_UP: u8 = 0;
+/// Endpoint state DRAINING: keeps what it holds, gets nothing new.
 pub const STATE_DRAINING: u8 = 1;
+/// Endpoint state DISABLED: gets nothing and is not healthy.
 pub const STATE_DISABLED: u8 = 2;
 
-/// Why a request was reassigned or dead-lettered.
+/// Why a request was reassigned or dead-lettered: its lease expired (`takeover`).
 pub const REASON_EXPIRED: u8 = 0;
+/// Why a request was reassigned: the assignee gave it back (`release`).
 pub const REASON_RELEASED: u8 = 1;
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use sui_sdk_types::Digest;
 use crate::events::Event;
 use crate::move_types::{Address, ObjectId};
 
+/// The context of one call into the twin (Move's `TxContext` and the transaction's events).
 #[derive(Debug, Clone)]
 pub struct TxContext {
     sender: Address,
@@ -18,6 +19,7 @@ pub struct TxContext {
 }
 
 impl TxContext {
+    /// The context of a transaction by `sender` whose digest is `digest`.
     pub fn new(sender: Address, digest: Digest) -> Self {
         Self {
             sender,
@@ -36,10 +38,12 @@ impl TxContext {
         Self::new(sender, Digest::new(d))
     }
 
+    /// The transaction's sender.
     pub fn sender(&self) -> Address {
         self.sender
     }
 
+    /// The transaction's digest (the seed of the ids it creates).
     pub fn digest(&self) -> Digest {
         self.digest
     }
@@ -51,6 +55,7 @@ impl TxContext {
         id
     }
 
+    /// How many object ids this transaction has created.
     pub fn ids_created(&self) -> u64 {
         self.ids_created
     }
@@ -59,10 +64,12 @@ impl TxContext {
         self.events.push(event.into());
     }
 
+    /// The events emitted so far, in order.
     pub fn events(&self) -> &[Event] {
         &self.events
     }
 
+    /// Takes the events emitted so far, leaving none.
     pub fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)
     }

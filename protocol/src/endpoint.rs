@@ -11,17 +11,23 @@ use crate::move_types::Address;
 pub struct Endpoint {
     /// The daemon's signing address: assignments name it.
     pub server: Address,
+    /// A human-readable name.
     pub label: String,
+    /// The region the REGION policy matches requests against (may be empty).
     pub region: String,
+    /// Weight of the WEIGHTED policy (1 ..= `MAX_WEIGHT`).
     pub weight: u32,
     /// Pending requests per Pipe this endpoint may hold; 0 = unbounded.
     pub max_inflight: u32,
+    /// `ROLE_ACTIVE` or `ROLE_STANDBY`.
     pub role: u8,
+    /// Administrative state: `STATE_UP`, `STATE_DRAINING` or `STATE_DISABLED`.
     pub state: u8,
     /// The daemon's own readiness (at least one local backend healthy).
     pub ready: bool,
     /// Load the daemon reported (informational).
     pub load: u32,
+    /// The chain's clock at the last heartbeat (ms); 0: none yet.
     pub last_heartbeat_ms: u64,
     /// Timely ready heartbeats in a row, capped at `healthy_threshold`.
     pub streak: u32,
@@ -65,6 +71,7 @@ impl Endpoint {
         self.last_heartbeat_ms > 0 && now <= self.last_heartbeat_ms + cfg.heartbeat_timeout_ms
     }
 
+    /// True for a warm standby (`ROLE_STANDBY`).
     pub fn is_standby(&self) -> bool {
         self.role == ROLE_STANDBY
     }

@@ -7,29 +7,40 @@ use serde::{Deserialize, Serialize};
 /// `DTPH` + format version 1.
 pub const MAGIC: [u8; 5] = *b"DTPH\x01";
 
+/// An HTTP request as the gateway received it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpRequest {
+    /// The method (`GET`, `POST`, ...).
     pub method: String,
     /// Path and query, e.g. `/api/instance?x=1`.
     pub path: String,
+    /// Header names and values, in order.
     pub headers: Vec<(String, String)>,
+    /// The body.
     pub body: Vec<u8>,
 }
 
+/// An HTTP response as the backend gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HttpResponse {
+    /// The status code.
     pub status: u16,
+    /// Header names and values, in order.
     pub headers: Vec<(String, String)>,
+    /// The body.
     pub body: Vec<u8>,
 }
 
 /// What a payload asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Payload {
+    /// An envelope: an HTTP request to forward as it is.
     Http(HttpRequest),
+    /// Raw bytes: POSTed to `/`, answered with the body.
     Raw(Vec<u8>),
 }
 
+/// A payload with the magic whose BCS does not decode.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("malformed dtp HTTP envelope: {0}")]
 pub struct EnvelopeError(pub String);
@@ -46,12 +57,14 @@ fn decode<T: for<'a> Deserialize<'a>>(bytes: &[u8]) -> Option<Result<T, Envelope
 }
 
 impl HttpRequest {
+    /// The payload of this request: the magic, then BCS.
     pub fn encode(&self) -> Vec<u8> {
         encode(self)
     }
 }
 
 impl HttpResponse {
+    /// The response payload: the magic, then BCS.
     pub fn encode(&self) -> Vec<u8> {
         encode(self)
     }

@@ -4,38 +4,55 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[repr(u16)]
 pub enum MoveAbort {
+    /// The HostCap does not belong to this Host.
     #[error("ENotAdmin: the HostCap does not belong to this Host")]
     NotAdmin = 1,
+    /// The address is not a registered endpoint.
     #[error("ENotEndpoint: the address is not a registered endpoint")]
     NotEndpoint = 2,
+    /// An endpoint with this address is already registered.
     #[error("EEndpointExists: an endpoint with this address is already registered")]
     EndpointExists = 3,
+    /// The Host already has the maximum number of endpoints.
     #[error("ETooManyEndpoints: the Host already has the maximum number of endpoints")]
     TooManyEndpoints = 4,
+    /// A payload, response, key or region is over its limit.
     #[error("EPayloadTooLarge: payload, response, key or region is over its limit")]
     PayloadTooLarge = 5,
+    /// No healthy endpoint can take the request.
     #[error("ENoHealthyEndpoint: no healthy endpoint can take the request")]
     NoHealthyEndpoint = 6,
+    /// No such request in this Pipe.
     #[error("EUnknownRequest: no such request in this Pipe")]
     UnknownRequest = 7,
+    /// The sender is not the request's current server.
     #[error("ENotAssignee: the sender is not the request's current server")]
     NotAssignee = 8,
+    /// The attempt number is not the current one (fenced).
     #[error("EStaleAttempt: the attempt number is not the current one (fenced)")]
     StaleAttempt = 9,
+    /// The lease has not expired yet.
     #[error("ELeaseNotExpired: the lease has not expired yet")]
     LeaseNotExpired = 10,
+    /// The endpoint is still UP: drain or disable it first.
     #[error("EEndpointBusy: the endpoint is still UP; drain or disable it first")]
     EndpointBusy = 11,
+    /// Unknown selection policy.
     #[error("EInvalidPolicy: unknown selection policy")]
     InvalidPolicy = 12,
+    /// A configuration value or argument is out of range.
     #[error("EInvalidConfig: a configuration value or argument is out of range")]
     InvalidConfig = 13,
+    /// The Pipe belongs to another Host.
     #[error("EWrongHost: the Pipe belongs to another Host")]
     WrongHost = 14,
+    /// Only the original sender may do this.
     #[error("ENotSender: only the original sender may do this")]
     NotSender = 15,
+    /// The Pipe has the maximum number of pending requests.
     #[error("EPipeFull: the Pipe has the maximum number of pending requests")]
     PipeFull = 16,
+    /// The sender already holds this request: claim it instead.
     #[error("EAlreadyAssignee: the sender already holds this request; claim it instead")]
     AlreadyAssignee = 17,
 }

@@ -41,6 +41,83 @@ macro_rules! move_type {
     };
 }
 
+/// The doc of an event field, by its name: a field means the same in every event that has it. A
+/// field missing here does not compile, so every field is documented.
+macro_rules! field_doc {
+    (host) => {
+        "The Host."
+    };
+    (label) => {
+        "The human-readable name."
+    };
+    (admin) => {
+        "Who created the Host (and received its HostCap)."
+    };
+    (server) => {
+        "The server (endpoint address) concerned."
+    };
+    (region) => {
+        "The endpoint's region."
+    };
+    (weight) => {
+        "The endpoint's weight."
+    };
+    (max_inflight) => {
+        "The endpoint's limit of pending requests per Pipe (0: unbounded)."
+    };
+    (role) => {
+        "The endpoint's role (`ROLE_ACTIVE` or `ROLE_STANDBY`)."
+    };
+    (state) => {
+        "The endpoint's state (`STATE_UP`, `STATE_DRAINING` or `STATE_DISABLED`)."
+    };
+    (config) => {
+        "The Host's new configuration."
+    };
+    (healthy) => {
+        "True if the endpoint became healthy, false if it stopped being so."
+    };
+    (pipe) => {
+        "The Pipe."
+    };
+    (policy) => {
+        "The selection policy (`Policy` number)."
+    };
+    (seq) => {
+        "The request's sequence number in its Pipe."
+    };
+    (attempt) => {
+        "The attempt (fencing token) concerned."
+    };
+    (deadline_ms) => {
+        "The end of the lease (the chain's clock, ms)."
+    };
+    (sender) => {
+        "Who sent the request."
+    };
+    (standby) => {
+        "True if the server came from the standby tier."
+    };
+    (from) => {
+        "The server that held the request."
+    };
+    (to) => {
+        "The server that holds it now."
+    };
+    (reason) => {
+        "Why (`REASON_EXPIRED` or `REASON_RELEASED`)."
+    };
+    (ok) => {
+        "True if the backend answered successfully."
+    };
+    (response) => {
+        "The server's answer."
+    };
+    (latency_ms) => {
+        "From the request's creation to its completion (ms)."
+    };
+}
+
 /// Declares each event struct and, from the same tokens, its Move field list (`FIELDS`), so the two
 /// cannot drift; `dtp-tests`' Move parity gate checks the list against `move/sources/events.move`.
 macro_rules! events {
@@ -48,7 +125,7 @@ macro_rules! events {
         $(
             $(#[$doc])*
             #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-            pub struct $name { $(pub $field: $ty $(<$arg>)?),* }
+            pub struct $name { $(#[doc = field_doc!($field)] pub $field: $ty $(<$arg>)?),* }
 
             impl $name {
                 /// The Move struct's fields in BCS order: `(name, Move type)`.
@@ -63,7 +140,7 @@ macro_rules! events {
 
         /// Any dtp event.
         #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Event { $($name($name)),* }
+        pub enum Event { $(#[doc = concat!("A `", stringify!($name), "` event.")] $name($name)),* }
 
         impl Event {
             /// The Move struct name (`Assigned`), i.e. the last part of the event type.
@@ -98,24 +175,37 @@ macro_rules! events {
 }
 
 events! {
+    /// A Host and its HostCap were created.
     HostCreated { host: ObjectId, label: String, admin: Address }
+    /// A server was registered.
     EndpointAdded { host: ObjectId, server: Address, label: String, region: String, weight: u32, max_inflight: u32, role: u8 }
+    /// A server's registration or state changed.
     EndpointUpdated { host: ObjectId, server: Address, label: String, region: String, weight: u32, max_inflight: u32, role: u8, state: u8 }
+    /// A server was unregistered.
     EndpointRemoved { host: ObjectId, server: Address }
+    /// The Host's configuration was replaced.
     ConfigUpdated { host: ObjectId, config: HostConfig }
     /// Emitted only by a transaction that makes an endpoint cross the healthy line.
     HealthChanged { host: ObjectId, server: Address, healthy: bool }
+    /// A Pipe was created.
     PipeCreated { pipe: ObjectId, host: ObjectId, label: String, policy: u8 }
+    /// A Pipe's selection policy changed.
     PolicyChanged { pipe: ObjectId, policy: u8 }
     /// A new request (or a redriven one) and the server chosen for it.
     Assigned { pipe: ObjectId, seq: u64, server: Address, attempt: u32, deadline_ms: u64, sender: Address, standby: bool }
+    /// The assignee claimed the request: it is being served, its lease renewed.
     Claimed { pipe: ObjectId, seq: u64, server: Address, attempt: u32, deadline_ms: u64 }
     /// Takeover (reason EXPIRED) or release (reason RELEASED): `to` now holds `attempt`.
     Reassigned { pipe: ObjectId, seq: u64, from: Address, to: Address, attempt: u32, deadline_ms: u64, reason: u8, standby: bool }
+    /// The assignee answered: the request is finished.
     Completed { pipe: ObjectId, seq: u64, server: Address, attempt: u32, ok: bool, response: Vec<u8>, latency_ms: u64 }
+    /// The request used up its attempts (`max_attempts`) and moved to the dead table.
     DeadLettered { pipe: ObjectId, seq: u64, server: Address, attempt: u32, reason: u8 }
+    /// The sender cancelled the request.
     Cancelled { pipe: ObjectId, seq: u64, sender: Address }
+    /// A dead-lettered request went back to pending (a new attempt, a fresh round of tries).
     Redriven { pipe: ObjectId, seq: u64 }
+    /// A dead-lettered request was deleted.
     Purged { pipe: ObjectId, seq: u64 }
 }
 

@@ -18,27 +18,39 @@ use crate::move_types::{Address, ObjectId};
 /// Layout of `dtp::host::Host` (a shared object).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Host {
+    /// The Host's object id.
     pub id: ObjectId,
+    /// A human-readable name.
     pub label: String,
+    /// Leases, health thresholds and limits of every Pipe of this Host.
     pub config: HostConfig,
+    /// The registered servers, in registration order.
     pub endpoints: Vec<Endpoint>,
 }
 
 /// Layout of `dtp::host::HostCap`: the admin capability of one Host.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HostCap {
+    /// The capability's object id.
     pub id: ObjectId,
+    /// The Host it administers.
     pub host: ObjectId,
 }
 
 /// The registration arguments of `add_endpoint` / `update_endpoint`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndpointArgs {
+    /// The daemon's signing address.
     pub server: Address,
+    /// A human-readable name.
     pub label: String,
+    /// The endpoint's region (may be empty).
     pub region: String,
+    /// Weight of the WEIGHTED policy.
     pub weight: u32,
+    /// Pending requests per Pipe it may hold; 0 = unbounded.
     pub max_inflight: u32,
+    /// `ROLE_ACTIVE` or `ROLE_STANDBY`.
     pub role: u8,
 }
 
@@ -53,10 +65,12 @@ impl EndpointArgs {
 }
 
 impl Host {
+    /// The index of endpoint `server`, if it is one.
     pub fn find(&self, server: &Address) -> Option<usize> {
         self.endpoints.iter().position(|e| &e.server == server)
     }
 
+    /// Endpoint `server`, if it is one.
     pub fn endpoint(&self, server: &Address) -> Option<&Endpoint> {
         self.find(server).map(|i| &self.endpoints[i])
     }
@@ -141,6 +155,7 @@ pub fn create_host(
     ))
 }
 
+/// `add_endpoint`: registers a server (UP, healthy after `healthy_threshold` heartbeats).
 pub fn add_endpoint(
     host: &mut Host,
     cap: &HostCap,
@@ -175,6 +190,7 @@ pub fn add_endpoint(
     Ok(())
 }
 
+/// `update_endpoint`: changes a server's label, region, weight, limit and role.
 pub fn update_endpoint(
     host: &mut Host,
     cap: &HostCap,
@@ -194,6 +210,7 @@ pub fn update_endpoint(
     Ok(())
 }
 
+/// `set_state`: an admin sets a server UP, DRAINING or DISABLED.
 pub fn set_state(
     host: &mut Host,
     cap: &HostCap,
@@ -216,6 +233,7 @@ fn set_state_at(host: &mut Host, i: usize, state: u8, now: u64, ctx: &mut TxCont
     host.change_endpoint(i, now, true, ctx, |e, _| e.state = state);
 }
 
+/// `remove_endpoint`: unregisters a server that is not UP.
 pub fn remove_endpoint(
     host: &mut Host,
     cap: &HostCap,
@@ -235,6 +253,7 @@ pub fn remove_endpoint(
     Ok(())
 }
 
+/// `set_config`: replaces the Host's configuration (validated).
 pub fn set_config(
     host: &mut Host,
     cap: &HostCap,

@@ -11,29 +11,37 @@ pub type ObjectId = Address;
 /// holding the entries) and its length. The entries live in child objects, not in the parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
+    /// The table's object id (the parent of its entries).
     pub id: ObjectId,
+    /// The number of entries.
     pub size: u64,
 }
 
 /// `sui::vec_map::VecMap<K, V>`: a vector of entries, in insertion order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VecMap<K, V> {
+    /// The entries, in insertion order.
     pub contents: Vec<Entry<K, V>>,
 }
 
+/// One key and value of a [`VecMap`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry<K, V> {
+    /// The key.
     pub key: K,
+    /// The value.
     pub value: V,
 }
 
 impl<K: PartialEq, V> VecMap<K, V> {
+    /// An empty map.
     pub fn new() -> Self {
         Self {
             contents: Vec::new(),
         }
     }
 
+    /// The value of `key`, if present.
     pub fn get(&self, key: &K) -> Option<&V> {
         self.contents
             .iter()
@@ -41,6 +49,7 @@ impl<K: PartialEq, V> VecMap<K, V> {
             .map(|e| &e.value)
     }
 
+    /// The value of `key` to change, if present.
     pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
         self.contents
             .iter_mut()
@@ -60,14 +69,17 @@ impl<K: PartialEq, V> VecMap<K, V> {
         Some(self.contents.remove(idx).value)
     }
 
+    /// The number of entries.
     pub fn len(&self) -> usize {
         self.contents.len()
     }
 
+    /// True if there are no entries.
     pub fn is_empty(&self) -> bool {
         self.contents.is_empty()
     }
 
+    /// The entries as (key, value), in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.contents.iter().map(|e| (&e.key, &e.value))
     }

@@ -20,14 +20,23 @@ use crate::selection::{self, SelectInput, Selection};
 /// twin keeps them beside the object in [`PipeState`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pipe {
+    /// The Pipe's object id.
     pub id: ObjectId,
+    /// The Host whose endpoints serve it.
     pub host: ObjectId,
+    /// A human-readable name.
     pub label: String,
+    /// The selection policy ([`Policy`] number).
     pub policy: u8,
+    /// The sequence number of the next request sent.
     pub next_seq: u64,
+    /// The round-robin counter (selections made).
     pub rr: u64,
+    /// Pending requests by sequence number.
     pub pending: Table,
+    /// Dead-lettered requests by sequence number.
     pub dead: Table,
+    /// Pending requests per server (servers holding none are absent).
     pub inflight: VecMap<Address, u32>,
 }
 
@@ -35,20 +44,26 @@ pub struct Pipe {
 /// (the localnet's snapshots), not a Move layout: on chain the entries are dynamic fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PipeState {
+    /// The Pipe object.
     pub pipe: Pipe,
+    /// The `pending` table's entries.
     pub pending: BTreeMap<u64, Request>,
+    /// The `dead` table's entries.
     pub dead: BTreeMap<u64, Request>,
 }
 
 impl PipeState {
+    /// The Pipe's object id.
     pub fn id(&self) -> ObjectId {
         self.pipe.id
     }
 
+    /// The Pipe's selection policy.
     pub fn policy(&self) -> Policy {
         Policy::from_u8(self.pipe.policy).expect("a stored policy is valid")
     }
 
+    /// Pending requests `server` holds in this Pipe.
     pub fn inflight_of(&self, server: &Address) -> u32 {
         selection::inflight_of(&self.pipe.inflight, server)
     }
@@ -149,6 +164,7 @@ fn check_policy(policy: u8) -> Result<Policy, MoveAbort> {
     Policy::from_u8(policy).ok_or(MoveAbort::InvalidPolicy)
 }
 
+/// `create_pipe`: a new Pipe of `host` (to be shared) with selection `policy`.
 pub fn create_pipe(
     host: &Host,
     cap: &HostCap,
@@ -193,6 +209,7 @@ pub fn create_pipe(
     })
 }
 
+/// `set_policy`: an admin changes the Pipe's selection policy.
 pub fn set_policy(
     pipe: &mut PipeState,
     host: &Host,

@@ -16,24 +16,38 @@ use crate::move_types::{Address, ObjectId, VecMap};
 /// Everything selection reads. `rr` is the Pipe's round-robin counter before this selection.
 #[derive(Debug, Clone, Copy)]
 pub struct SelectInput<'a> {
+    /// The Host's endpoints.
     pub endpoints: &'a [Endpoint],
+    /// The Host's configuration (health thresholds).
     pub config: &'a HostConfig,
+    /// Pending requests per server in the Pipe.
     pub inflight: &'a VecMap<Address, u32>,
+    /// The Pipe's policy.
     pub policy: Policy,
+    /// The chain's clock (ms).
     pub now: u64,
+    /// The round-robin counter.
     pub rr: u64,
+    /// The request's affinity key (may be empty).
     pub key: &'a [u8],
+    /// The request's preferred region (may be empty).
     pub region: &'a str,
+    /// The Pipe (with `seq` and `attempt`, the seed of RANDOM).
     pub pipe: ObjectId,
+    /// The request's sequence number.
     pub seq: u64,
+    /// The attempt being assigned.
     pub attempt: u32,
+    /// A server not to choose (the one giving the request up).
     pub exclude: Option<Address>,
 }
 
 /// The chosen endpoint (an index into `endpoints`) and whether it came from the standby tier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Selection {
+    /// The index of the chosen endpoint in `endpoints`.
     pub index: usize,
+    /// True if it came from the standby tier.
     pub standby: bool,
 }
 
