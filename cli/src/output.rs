@@ -1,7 +1,5 @@
 //! Printing: aligned tables for people, JSON for scripts, and short forms of ids and times.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use serde::Serialize;
 use sui_sdk_types::Address;
 
@@ -89,12 +87,7 @@ pub fn short(a: &Address) -> String {
     format!("{}…{}", &s[..10], &s[s.len() - 4..])
 }
 
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
-}
+pub use dtp_sdk::service::now_ms;
 
 /// `HH:MM:SS.mmm` (UTC) of a chain timestamp.
 pub fn clock(ms: u64) -> String {

@@ -117,7 +117,7 @@ impl Settings {
         let mut b = config::Config::builder()
             .set_default("url", DEFAULT_URL)?
             .set_default("faucet_url", DEFAULT_FAUCET_URL)?
-            .set_default("package", dtp_localnet::genesis::DTP_PACKAGE.to_string())?
+            .set_default("package", dtp_sdk::LOCALNET_PACKAGE.to_string())?
             .set_default("keystore", default_keystore.display().to_string())?
             .add_source(
                 config::File::from(config_path.as_path())
@@ -197,7 +197,7 @@ mod tests {
         let s = Settings::load(Some(p.clone()), &flags).unwrap();
         assert_eq!(s.url, "http://flag:1");
         assert_eq!(s.faucet_url, "http://file:2");
-        assert_eq!(s.package, dtp_localnet::genesis::DTP_PACKAGE);
+        assert_eq!(s.package, dtp_sdk::LOCALNET_PACKAGE);
         assert_eq!(s.keystore, dir.path().join("sui.keystore"));
         let bad = Flags {
             package: Some("0xzz".into()),

@@ -22,19 +22,14 @@ struct Args {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
+    dtp_sdk::service::init_tracing("info");
     let args = Args::parse();
     let cfg = DaemonConfig::load(args.config.as_deref()).context("loading the configuration")?;
     if args.check {
         println!("configuration ok");
         return Ok(());
     }
-    dtp_daemon::run::run(cfg, shutdown_signal(), |d, ep| {
+    dtp_daemon::run::run(cfg, dtp_sdk::service::shutdown_signal(), |d, ep| {
         println!(
             "dtpd {} serving host {} (admin {:?}, metrics {:?})",
             d.me,
@@ -44,23 +39,4 @@ async fn main() -> Result<()> {
         );
     })
     .await
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = term => {},
-    }
 }

@@ -1,8 +1,7 @@
 //! Prometheus metrics of the daemon, served at `/metrics`.
 
 use prometheus::{
-    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts,
-    Registry, TextEncoder,
+    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
 };
 
 pub struct Metrics {
@@ -119,11 +118,7 @@ impl Metrics {
     }
 
     pub fn render(&self) -> String {
-        let mut buf = Vec::new();
-        TextEncoder::new()
-            .encode(&self.registry.gather(), &mut buf)
-            .expect("encode");
-        String::from_utf8(buf).expect("utf8")
+        dtp_sdk::service::render_metrics(&self.registry)
     }
 }
 

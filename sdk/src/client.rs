@@ -16,6 +16,12 @@ use crate::error::{Error, Result};
 use crate::gas::GasPool;
 use crate::keys::Key;
 
+/// Where the embedded localnet has the dtp package (its genesis: no publish step); the default
+/// package id of the CLI. Equal to `dtp_localnet::genesis::DTP_PACKAGE` (checked in
+/// `tests/sdk_flow.rs`; the SDK must not depend on the localnet).
+pub const LOCALNET_PACKAGE: Address =
+    Address::from_static("0x000000000000000000000000000000000000000000000000000000000000d7d7");
+
 /// How to reach a deployment.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {

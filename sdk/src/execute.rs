@@ -2,8 +2,6 @@
 //! was if the call is dropped), the signature, submission with retries of the same signed bytes on
 //! transient errors, and what a refusal means for the coin (stale: refreshed; too poor: replaced).
 
-use std::time::Duration;
-
 use prost_types::FieldMask;
 use sui_crypto::SuiSigner;
 use sui_rpc::field::FieldMaskUtil;
@@ -11,10 +9,15 @@ use sui_rpc::proto::sui::rpc::v2 as pb;
 use sui_sdk_types::{ObjectReference, Transaction};
 use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 
+use crate::backoff::Backoff;
 use crate::client::{Client, Outcome};
 use crate::consistency::stale_object;
 use crate::error::{Error, Result};
 use crate::keys::Key;
+
+/// The first and the longest delay between submissions of the same signed bytes.
+const SUBMIT_RETRY_FIRST: std::time::Duration = std::time::Duration::from_millis(100);
+const SUBMIT_RETRY_MAX: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Payments one call tries with a gas coin found stale before it reports the refusal.
 const GAS_TRIES: usize = 3;
@@ -163,7 +166,7 @@ impl Client {
             .with_transaction(pb::Transaction::from(tx.clone()))
             .with_signatures(vec![sig.into()])
             .with_read_mask(FieldMask::from_str("digest,effects,events,checkpoint"));
-        let mut delay = Duration::from_millis(100);
+        let mut backoff = Backoff::new(SUBMIT_RETRY_FIRST, SUBMIT_RETRY_MAX);
         for attempt in 0.. {
             let mut exec = self.rpc().execution_client();
             let r = match tokio::time::timeout(
@@ -187,8 +190,7 @@ impl Client {
                 return Err(r);
             }
             tracing::warn!(error = %r, attempt, "retrying the same signed transaction");
-            tokio::time::sleep(delay).await;
-            delay = (delay * 2).min(Duration::from_secs(5));
+            tokio::time::sleep(backoff.next_delay()).await;
         }
         unreachable!()
     }

@@ -16,9 +16,13 @@
 //! - [`transfer`]: sending SUI to other addresses in one transaction (funding keys without a
 //!   faucet).
 //! - [`wait`]: send a request and wait for its answer (`send_and_wait`).
+//! - [`backoff`]: the one retry delay (exponential, jittered, reset after a success).
+//! - [`service`]: what every dtp program shares: `now_ms`, the shutdown signal, tracing set-up,
+//!   the Prometheus text of a registry.
 //! - [`replay`]: a Pipe's history from the chain: per-request timelines, a summary, and a
 //!   verification that re-executes the history on the protocol's twin.
 
+pub mod backoff;
 mod call;
 pub mod client;
 pub mod consistency;
@@ -32,13 +36,14 @@ mod outcome;
 pub mod publish;
 pub mod read;
 pub mod replay;
+pub mod service;
 pub mod stream;
 pub mod transfer;
 pub mod upkeep;
 pub mod wait;
 
 pub use call::Objects;
-pub use client::{Client, ClientConfig, Outcome};
+pub use client::{Client, ClientConfig, Outcome, LOCALNET_PACKAGE};
 pub use error::{Error, Result};
 pub use keys::Key;
 pub use stream::{ChainEvent, CheckpointEvents};

@@ -12,10 +12,46 @@ use sui_rpc::proto::sui::rpc::v2 as pb;
 use sui_sdk_types::{Address, Digest};
 use tokio::sync::mpsc;
 
+use crate::backoff::Backoff;
 use crate::client::Client;
 use crate::error::{Error, Result};
 
 const MASK: &str = "sequence_number,summary.timestamp,transactions.digest,transactions.events";
+
+/// The first and the longest delay before reconnecting the stream.
+const RECONNECT_FIRST: Duration = Duration::from_millis(100);
+const RECONNECT_MAX: Duration = Duration::from_secs(5);
+
+/// How one connection of [`Client::follow`] ended.
+enum Ended {
+    /// The receiver is gone: stop.
+    Gone,
+    /// An error; `connected`: the subscription had come up first (a successful reconnect).
+    Failed { connected: bool, error: Error },
+}
+
+/// What follows a connection's end: `None` to stop, else the delay before reconnecting. A
+/// connection that came up starts the backoff again, so one long outage does not slow every
+/// later reconnect.
+fn reconnect_delay(ended: Ended, next: u64, backoff: &mut Backoff) -> Option<Duration> {
+    match ended {
+        Ended::Gone => None,
+        Ended::Failed {
+            error: e @ Error::Pruned { .. },
+            ..
+        } => {
+            tracing::error!(error = %e, "the checkpoint stream ends");
+            None
+        }
+        Ended::Failed { connected, error } => {
+            if connected {
+                backoff.reset();
+            }
+            tracing::warn!(%error, next, "checkpoint stream interrupted; reconnecting");
+            Some(backoff.next_delay())
+        }
+    }
+}
 
 /// One dtp event with where it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,36 +154,53 @@ impl Client {
         let client = self.clone();
         tokio::spawn(async move {
             let mut next = from;
-            let mut backoff = Duration::from_millis(100);
+            let mut backoff = Backoff::new(RECONNECT_FIRST, RECONNECT_MAX);
             loop {
-                match client.follow_once(&mut next, &tx).await {
-                    Ok(()) => return, // the receiver is gone
-                    Err(e @ Error::Pruned { .. }) => {
-                        tracing::error!(error = %e, "the checkpoint stream ends");
-                        return;
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, next, "checkpoint stream interrupted; reconnecting");
-                        tokio::time::sleep(backoff).await;
-                        backoff = (backoff * 2).min(Duration::from_secs(5));
-                    }
+                let ended = client.follow_once(&mut next, &tx).await;
+                match reconnect_delay(ended, next, &mut backoff) {
+                    Some(delay) => tokio::time::sleep(delay).await,
+                    None => return,
                 }
             }
         });
         tokio_stream::wrappers::ReceiverStream::new(rx)
     }
 
-    /// Subscribe, backfill up to the live tail, then follow it. `Ok(())` when the receiver is gone.
-    async fn follow_once(&self, next: &mut u64, tx: &mpsc::Sender<CheckpointEvents>) -> Result<()> {
+    /// Subscribe, backfill up to the live tail, then follow it, until an error or until the
+    /// receiver is gone.
+    async fn follow_once(&self, next: &mut u64, tx: &mpsc::Sender<CheckpointEvents>) -> Ended {
         let req =
             pb::SubscribeCheckpointsRequest::default().with_read_mask(FieldMask::from_str(MASK));
-        let mut live = self
+        let live = match self
             .rpc()
             .subscription_client()
             .subscribe_checkpoints(req)
             .await
-            .map_err(Error::rpc)?
-            .into_inner();
+        {
+            Ok(live) => live.into_inner(),
+            Err(s) => {
+                return Ended::Failed {
+                    connected: false,
+                    error: Error::rpc(s),
+                }
+            }
+        };
+        match self.backfill_and_tail(live, next, tx).await {
+            Ok(()) => Ended::Gone,
+            Err(error) => Ended::Failed {
+                connected: true,
+                error,
+            },
+        }
+    }
+
+    /// [`Client::follow_once`] once subscribed. `Ok(())` when the receiver is gone.
+    async fn backfill_and_tail(
+        &self,
+        mut live: tonic::Streaming<pb::SubscribeCheckpointsResponse>,
+        next: &mut u64,
+        tx: &mpsc::Sender<CheckpointEvents>,
+    ) -> Result<()> {
         let (lowest, latest) = self.checkpoint_range().await?;
         if *next < lowest {
             return Err(Error::Pruned {
@@ -187,5 +240,51 @@ impl Client {
             code: tonic::Code::Unavailable,
             message: "the checkpoint stream ended".into(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn down(connected: bool) -> Ended {
+        Ended::Failed {
+            connected,
+            error: Error::Rpc {
+                code: tonic::Code::Unavailable,
+                message: "down".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_reconnect_that_came_up_starts_the_backoff_again() {
+        let mut b = Backoff::new(RECONNECT_FIRST, RECONNECT_MAX);
+        // A long outage: every connection attempt fails; the delays reach the cap.
+        let mut last = Duration::ZERO;
+        for _ in 0..10 {
+            last = reconnect_delay(down(false), 7, &mut b).expect("reconnects");
+        }
+        assert!(last >= RECONNECT_MAX / 2, "capped delays: {last:?}");
+        // Then the node is back: the subscription comes up, and later drops again.
+        let after = reconnect_delay(down(true), 7, &mut b).expect("reconnects");
+        assert!(
+            after <= RECONNECT_FIRST,
+            "{after:?}: the backoff was not reset"
+        );
+        // A failure of that reconnect backs off from the start again, not from the cap.
+        let then = reconnect_delay(down(false), 7, &mut b).expect("reconnects");
+        assert!(then <= 2 * RECONNECT_FIRST, "{then:?}");
+    }
+
+    #[test]
+    fn the_stream_stops_when_pruned_or_unwanted() {
+        let mut b = Backoff::new(RECONNECT_FIRST, RECONNECT_MAX);
+        assert_eq!(reconnect_delay(Ended::Gone, 1, &mut b), None);
+        let pruned = Ended::Failed {
+            connected: true,
+            error: Error::Pruned { next: 1, lowest: 5 },
+        };
+        assert_eq!(reconnect_delay(pruned, 1, &mut b), None);
     }
 }

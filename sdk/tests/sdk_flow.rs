@@ -170,3 +170,11 @@ async fn wrong_package_and_unreachable_node_are_clear_errors() {
     assert!(matches!(err, Error::Unreachable { .. }), "{err}");
     assert!(err.to_string().contains("127.0.0.1:1"), "{err}");
 }
+
+#[test]
+fn the_sdk_knows_where_the_localnet_has_the_package() {
+    assert_eq!(
+        dtp_sdk::LOCALNET_PACKAGE,
+        dtp_localnet::genesis::DTP_PACKAGE
+    );
+}

@@ -48,7 +48,7 @@ pub fn run(config: Option<PathBuf>, flags: &Flags, args: Args, json: bool) -> Re
         .or(Some(DEFAULT_FAUCET_URL.into()));
     let package = match flags.package.clone().or(f.package.take()) {
         Some(p) => parse::address_of("package id", &p)?,
-        None => dtp_localnet::genesis::DTP_PACKAGE,
+        None => dtp_sdk::LOCALNET_PACKAGE,
     };
     f.package = Some(package.to_string());
     // The key goes where every later command looks for it: `--keystore`, else `DTP_KEYSTORE`

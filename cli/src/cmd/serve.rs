@@ -90,4 +90,5 @@ pub async fn sample(a: dtp_daemon::sample::SampleArgs) -> Result<()> {
     }
 }
 
-pub use dtp_localnet::foreground::shutdown_signal;
+// Kept here for `up.rs` (`super::serve::shutdown_signal`).
+pub use dtp_sdk::service::shutdown_signal;
