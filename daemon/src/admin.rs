@@ -13,7 +13,7 @@ use jsonrpsee::server::{RpcModule, Server, ServerHandle};
 use jsonrpsee::types::{ErrorObjectOwned, Params};
 use serde_json::{json, Value};
 
-use crate::daemon::Daemon;
+use crate::daemon::{Daemon, Work};
 
 fn no_params(p: &Params) -> Result<(), ErrorObjectOwned> {
     match p.as_str() {
@@ -31,23 +31,23 @@ pub fn status(d: &Daemon) -> Value {
         "address": d.me.to_string(),
         "host": d.host_id().to_string(),
         "pipes": d.cfg.chain.pipes.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
-        "cursor": d.cursor.load(Ordering::Relaxed),
+        "cursor": d.progress.cursor(),
         "ready": d.pool.any_healthy() && !d.is_draining(),
         "draining": d.is_draining(),
-        "serving": d.serving.lock().expect("lock").len(),
+        "serving": d.serving.len(),
         "tracked": d.tracker.pending.len(),
-        "last_heartbeat_ms": d.last_heartbeat_ms.load(Ordering::Relaxed),
-        "gas_balance_mist": d.gas_balance.load(Ordering::Relaxed),
+        "last_heartbeat_ms": d.progress.last_heartbeat_ms(),
+        "gas_balance_mist": d.progress.gas_balance(),
     })
 }
 
 fn requests(d: &Daemon) -> Value {
-    let serving = d.serving.lock().expect("lock").clone();
+    let serving = d.serving.snapshot();
     Value::Array(
         d.tracker
             .mine(d.me)
             .into_iter()
-            .map(|(pipe, seq, t)| json!({ "pipe": pipe.to_string(), "seq": seq, "attempt": t.attempt, "deadline_ms": t.deadline_ms, "claimed": t.claimed, "serving": serving.contains(&(pipe, seq, t.attempt)) }))
+            .map(|(pipe, seq, t)| json!({ "pipe": pipe.to_string(), "seq": seq, "attempt": t.attempt, "deadline_ms": t.deadline_ms, "claimed": t.claimed, "serving": serving.contains(&Work { pipe, seq, attempt: t.attempt }) }))
             .collect(),
     )
 }
@@ -95,7 +95,7 @@ pub async fn start(d: Arc<Daemon>, addr: SocketAddr) -> Result<(SocketAddr, Serv
     })?;
     m.register_async_method("dtpd_drain", |p, d, _| async move {
         no_params(&p)?;
-        d.draining.store(true, Ordering::Relaxed);
+        d.set_draining(true);
         d.client
             .drain_self(d.host_id())
             .await
@@ -108,7 +108,7 @@ pub async fn start(d: Arc<Daemon>, addr: SocketAddr) -> Result<(SocketAddr, Serv
             .resume_self(d.host_id())
             .await
             .map_err(|e| ErrorObjectOwned::owned(-32000, e.to_string(), None::<()>))?;
-        d.draining.store(false, Ordering::Relaxed);
+        d.set_draining(false);
         Ok::<_, ErrorObjectOwned>(status(&d))
     })?;
     Ok((bound, server.start(m)))

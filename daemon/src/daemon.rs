@@ -1,58 +1,137 @@
 //! The daemon's shared state and its start: connect, seed from the chain, then run the follower,
-//! the workers, heartbeats, health checks, the watchdog and the admin endpoints.
+//! the workers, heartbeats, health checks, the watchdog and the admin endpoints. Each concern is a
+//! small type of its own: [`Work`], the [`ServingSet`] and [`Workers`] (`work`), the [`HostView`],
+//! the [`Progress`] it reports, the watchdog's [`watchdog::Memory`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context, Result};
 use dtp_protocol::Host;
 use dtp_sdk::{Client, ClientConfig};
 use sui_sdk_types::Address;
-use tokio::sync::{mpsc, Semaphore};
+use tokio::sync::mpsc;
 
 use crate::backends::Pool;
 use crate::config::DaemonConfig;
 use crate::metrics::Metrics;
 use crate::state::StateDir;
 use crate::tracker::Tracker;
+use crate::watchdog;
+pub use crate::work::{ServingGuard, ServingSet, Work, Workers};
 
-/// A request to serve: (pipe, seq, attempt).
-pub type Work = (Address, u64, u32);
-
+/// A running daemon's state, shared by its loops (follower, workers, heartbeats, watchdog, admin).
 pub struct Daemon {
-    pub cfg: DaemonConfig,
-    pub client: Client,
-    pub me: Address,
-    pub pool: Arc<Pool>,
-    pub tracker: Tracker,
+    pub(crate) cfg: DaemonConfig,
+    pub(crate) client: Client,
+    pub(crate) me: Address,
+    pub(crate) pool: Arc<Pool>,
+    pub(crate) tracker: Tracker,
     /// The pending table of each served pipe (fixed at the Pipe's creation).
-    pub pending_tables: HashMap<Address, Address>,
-    pub metrics: Arc<Metrics>,
-    pub state: StateDir,
-    /// The Host as last read (for health and takeover ranks).
-    pub host: Mutex<Option<Host>>,
+    pending_tables: HashMap<Address, Address>,
+    pub(crate) metrics: Arc<Metrics>,
+    pub(crate) state: StateDir,
+    /// The Host as last read (for health, leases and takeover ranks).
+    pub(crate) host: HostView,
     /// Draining: no new work is started (it is released); heartbeats say not ready.
-    pub draining: AtomicBool,
-    /// (pipe, seq, attempt) being served now.
-    pub serving: Mutex<HashSet<Work>>,
-    /// Takeovers already tried: (pipe, seq, attempt).
-    pub tried_takeover: Mutex<HashSet<Work>>,
-    /// Our own pending requests not being served, and since when (see `watchdog::retry_own`).
-    pub idle_own: Mutex<std::collections::HashMap<Work, std::time::Instant>>,
-    pub permits: Arc<Semaphore>,
-    pub work: mpsc::Sender<Work>,
-    pub cursor: AtomicU64,
-    pub last_heartbeat_ms: AtomicU64,
-    /// The key's SUI balance as last read (MIST).
-    pub gas_balance: AtomicU64,
+    draining: AtomicBool,
+    /// The requests being served now.
+    pub(crate) serving: ServingSet,
+    /// The work queue and the workers.
+    pub(crate) workers: Workers,
+    /// What the watchdog remembers between its ticks.
+    pub(crate) watchdog: watchdog::Memory,
+    /// The cursor, the last heartbeat, the gas balance.
+    pub(crate) progress: Progress,
 }
 
-pub fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
+/// The Host as last read: its endpoints' health and its config (lease, payload limit).
+pub struct HostView(Mutex<Option<Host>>);
+
+impl HostView {
+    /// A view of `host`.
+    pub fn new(host: Option<Host>) -> Self {
+        HostView(Mutex::new(host))
+    }
+
+    fn get(&self) -> MutexGuard<'_, Option<Host>> {
+        // Nothing panics while holding it; a poisoned lock still holds a whole Host.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Replaces the view with `host` as read now.
+    pub fn set(&self, host: Host) {
+        *self.get() = Some(host);
+    }
+
+    /// The Host's lease (ms), if it has been read.
+    pub fn lease_ms(&self) -> Option<u64> {
+        self.get().as_ref().map(|h| h.config.lease_ms)
+    }
+
+    /// The Host's payload limit (bytes), if it has been read.
+    pub fn max_payload(&self) -> Option<u64> {
+        self.get().as_ref().map(|h| h.config.max_payload)
+    }
+
+    /// The state (`STATE_UP`, `STATE_DRAINING`, ...) of endpoint `server`, if it is one.
+    pub fn state_of(&self, server: &Address) -> Option<u8> {
+        self.get()
+            .as_ref()
+            .and_then(|h| h.endpoint(server).map(|e| e.state))
+    }
+
+    /// The endpoints healthy at `now_ms` by the Host's rule, if it has been read.
+    pub fn healthy(&self, now_ms: u64) -> Option<Vec<Address>> {
+        self.get().as_ref().map(|h| {
+            h.endpoints
+                .iter()
+                .filter(|e| e.is_healthy(&h.config, now_ms))
+                .map(|e| e.server)
+                .collect()
+        })
+    }
+}
+
+/// What the daemon reports of its progress (admin status, metrics).
+#[derive(Default)]
+pub struct Progress {
+    cursor: AtomicU64,
+    last_heartbeat_ms: AtomicU64,
+    gas_balance: AtomicU64,
+}
+
+impl Progress {
+    /// The last checkpoint whose events are applied.
+    pub fn cursor(&self) -> u64 {
+        self.cursor.load(Ordering::Relaxed)
+    }
+
+    /// Records that the events up to checkpoint `c` are applied.
+    pub fn set_cursor(&self, c: u64) {
+        self.cursor.store(c, Ordering::Relaxed);
+    }
+
+    /// When the last heartbeat landed (ms since the epoch; 0: none yet).
+    pub fn last_heartbeat_ms(&self) -> u64 {
+        self.last_heartbeat_ms.load(Ordering::Relaxed)
+    }
+
+    /// Records a heartbeat that landed at `ms`.
+    pub fn heartbeat_at(&self, ms: u64) {
+        self.last_heartbeat_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// The key's SUI balance as last read (MIST).
+    pub fn gas_balance(&self) -> u64 {
+        self.gas_balance.load(Ordering::Relaxed)
+    }
+
+    /// Records the key's balance as read now.
+    pub fn set_gas_balance(&self, mist: u64) {
+        self.gas_balance.store(mist, Ordering::Relaxed);
+    }
 }
 
 impl Daemon {
@@ -102,9 +181,10 @@ impl Daemon {
             cfg.balance.clone(),
             metrics.clone(),
         ));
-        let (tx, rx) = mpsc::channel(cfg.daemon.max_concurrency * 4);
+        let (workers, rx) = Workers::new(cfg.daemon.max_concurrency);
         let d = Arc::new(Daemon {
-            permits: Arc::new(Semaphore::new(cfg.daemon.max_concurrency)),
+            serving: ServingSet::new(metrics.inflight.clone()),
+            workers,
             cfg,
             client,
             me,
@@ -113,15 +193,10 @@ impl Daemon {
             pending_tables,
             metrics,
             state,
-            host: Mutex::new(Some(host)),
+            host: HostView::new(Some(host)),
             draining: AtomicBool::new(false),
-            serving: Mutex::new(HashSet::new()),
-            tried_takeover: Mutex::new(HashSet::new()),
-            idle_own: Mutex::new(std::collections::HashMap::new()),
-            work: tx,
-            cursor: AtomicU64::new(0),
-            last_heartbeat_ms: AtomicU64::new(0),
-            gas_balance: AtomicU64::new(0),
+            watchdog: watchdog::Memory::default(),
+            progress: Progress::default(),
         });
         Ok((d, rx))
     }
@@ -139,14 +214,27 @@ impl Daemon {
         self.client.entry(table, seq).await
     }
 
+    /// This server's address (the daemon's key).
+    pub fn me(&self) -> Address {
+        self.me
+    }
+
+    /// The Host this daemon serves.
     pub fn host_id(&self) -> Address {
         self.cfg.chain.host
     }
 
+    /// True while draining: nothing new is started.
     pub fn is_draining(&self) -> bool {
         self.draining.load(Ordering::Relaxed)
     }
 
+    /// Starts (`true`) or ends draining.
+    pub fn set_draining(&self, on: bool) {
+        self.draining.store(on, Ordering::Relaxed);
+    }
+
+    /// True if `pipe` is one of the pipes this daemon serves.
     pub fn serves(&self, pipe: &Address) -> bool {
         self.cfg.chain.pipes.contains(pipe)
     }

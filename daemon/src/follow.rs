@@ -2,13 +2,12 @@
 //! dtp events in order, hands our assignments to the workers, and persists the cursor after each
 //! checkpoint.
 
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use anyhow::Result;
 use futures::StreamExt;
 
-use crate::daemon::Daemon;
+use crate::daemon::{Daemon, Work};
 use crate::tracker::Change;
 
 /// Reads what is pending now; returns the checkpoint to follow from.
@@ -34,10 +33,16 @@ pub async fn seed(d: &Daemon) -> Result<u64> {
         d.tracker.seed(*p, &pending);
         for r in pending.iter().filter(|r| r.server == d.me) {
             d.metrics.assigned.inc();
-            let _ = d.work.send((*p, r.seq, r.attempt)).await;
+            d.workers
+                .queue(Work {
+                    pipe: *p,
+                    seq: r.seq,
+                    attempt: r.attempt,
+                })
+                .await;
         }
     }
-    d.cursor.store(tip, Ordering::Relaxed);
+    d.progress.set_cursor(tip);
     d.state.save_cursor(tip)?;
     Ok(tip + 1)
 }
@@ -47,7 +52,7 @@ pub async fn seed(d: &Daemon) -> Result<u64> {
 pub async fn run(d: Arc<Daemon>, mut from: u64) {
     loop {
         follow_from(&d, from).await;
-        if d.work.is_closed() {
+        if d.workers.is_closed() {
             return;
         }
         tracing::error!(from, "the event stream ended (history pruned on the node?); reading the pending requests again");
@@ -74,12 +79,12 @@ async fn follow_from(d: &Arc<Daemon>, from: u64) {
             if let Change::Mine { pipe, seq, attempt } = d.tracker.apply(&e.event, d.me) {
                 d.metrics.assigned.inc();
                 // While draining the worker releases it instead of serving it.
-                if d.work.send((pipe, seq, attempt)).await.is_err() {
+                if !d.workers.queue(Work { pipe, seq, attempt }).await {
                     return;
                 }
             }
         }
-        d.cursor.store(cp.sequence_number, Ordering::Relaxed);
+        d.progress.set_cursor(cp.sequence_number);
         if let Err(e) = d.state.save_cursor(cp.sequence_number) {
             tracing::error!(error = %e, "cannot persist the cursor");
         }
@@ -87,16 +92,10 @@ async fn follow_from(d: &Arc<Daemon>, from: u64) {
 }
 
 /// Starts a worker for each piece of work, at most `max_concurrency` at once (backpressure: the
-/// follower waits when the queue is full).
-pub async fn dispatch(d: Arc<Daemon>, mut rx: tokio::sync::mpsc::Receiver<crate::daemon::Work>) {
-    while let Some(w) = rx.recv().await {
-        let Ok(permit) = d.permits.clone().acquire_owned().await else {
-            return;
-        };
-        let d = d.clone();
-        tokio::spawn(async move {
-            crate::serve::serve(d, w).await;
-            drop(permit);
-        });
-    }
+/// follower waits when the queue is full); the workers are tracked (`Workers::stop`).
+pub async fn dispatch(d: Arc<Daemon>, rx: tokio::sync::mpsc::Receiver<Work>) {
+    let serve_with = d.clone();
+    d.workers
+        .run(rx, move |w| crate::serve::serve(serve_with.clone(), w))
+        .await;
 }

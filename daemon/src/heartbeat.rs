@@ -2,19 +2,20 @@
 //! healthy and not draining; also refreshes the Host snapshot (health of peers, config), and every
 //! few beats reads the key's gas balance (a metric, and a warning when it runs low).
 
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::daemon::{now_ms, Daemon};
+use dtp_sdk::service::now_ms;
+
+use crate::daemon::Daemon;
 
 pub async fn beat(d: &Daemon) -> Result<(), dtp_sdk::Error> {
     let ready = d.pool.any_healthy() && !d.is_draining();
     let load = d.pool.inflight();
     d.client.heartbeat(d.host_id(), ready, load).await?;
-    d.last_heartbeat_ms.store(now_ms(), Ordering::Relaxed);
+    d.progress.heartbeat_at(now_ms());
     let host = d.client.host(d.host_id()).await?;
-    *d.host.lock().expect("lock") = Some(host);
+    d.host.set(host);
     Ok(())
 }
 
@@ -34,7 +35,7 @@ pub async fn check_gas(d: &Daemon) {
         }
     };
     let balance: u64 = coins.iter().map(|c| c.1).fold(0, u64::saturating_add);
-    d.gas_balance.store(balance, Ordering::Relaxed);
+    d.progress.set_gas_balance(balance);
     d.metrics
         .gas_balance
         .set(i64::try_from(balance).unwrap_or(i64::MAX));
@@ -62,14 +63,14 @@ pub async fn run(d: Arc<Daemon>) {
             d.metrics.chain_errors.inc();
             tracing::warn!(error = %e, "heartbeat failed; retrying next interval");
         }
-        let last = d.last_heartbeat_ms.load(Ordering::Relaxed);
+        let last = d.progress.last_heartbeat_ms();
         d.metrics
             .heartbeat_age_ms
             .set(now_ms().saturating_sub(last) as i64);
         if let Ok(tip) = d.client.latest_checkpoint().await {
             d.metrics
                 .event_lag
-                .set(tip.saturating_sub(d.cursor.load(Ordering::Relaxed)) as i64);
+                .set(tip.saturating_sub(d.progress.cursor()) as i64);
         }
     }
 }

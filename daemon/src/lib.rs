@@ -6,7 +6,8 @@
 //! ([`heartbeat`]), takes over peers' expired requests ([`watchdog`]), and exposes an admin
 //! JSON-RPC API and Prometheus metrics ([`admin`], [`metrics`]). [`run`] ties it together with a
 //! graceful shutdown; [`config`] is the TOML + environment configuration; [`state`] the lock and
-//! cursor of its state directory.
+//! cursor of its state directory; [`daemon`] the shared state, [`work`] the serving set and the
+//! workers.
 
 pub mod admin;
 pub mod backends;
@@ -22,3 +23,4 @@ pub mod serve;
 pub mod state;
 pub mod tracker;
 pub mod watchdog;
+pub mod work;

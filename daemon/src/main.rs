@@ -32,7 +32,7 @@ async fn main() -> Result<()> {
     dtp_daemon::run::run(cfg, dtp_sdk::service::shutdown_signal(), |d, ep| {
         println!(
             "dtpd {} serving host {} (admin {:?}, metrics {:?})",
-            d.me,
+            d.me(),
             d.host_id(),
             ep.admin,
             ep.metrics

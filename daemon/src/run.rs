@@ -1,15 +1,14 @@
 //! The daemon's life: start every loop, then on shutdown drain on chain, finish what it holds
 //! within the grace period, release the rest and persist the cursor.
 
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Result;
 use dtp_protocol::constants::STATE_DRAINING;
 
 use crate::config::DaemonConfig;
-use crate::daemon::Daemon;
+use crate::daemon::{Daemon, Work};
 use crate::{admin, follow, health, heartbeat, serve, watchdog};
 
 /// Where the running daemon listens (port 0 in the config picks a free port).
@@ -27,13 +26,7 @@ pub async fn run(
 ) -> Result<()> {
     let (d, rx) = Daemon::connect(cfg).await?;
     // Back after our own drain (a previous shutdown): take work again.
-    let own_state = d
-        .host
-        .lock()
-        .expect("lock")
-        .as_ref()
-        .and_then(|h| h.endpoint(&d.me).map(|e| e.state));
-    if own_state == Some(STATE_DRAINING) {
+    if d.host.state_of(&d.me) == Some(STATE_DRAINING) {
         d.client.resume_self(d.host_id()).await?;
         tracing::info!("resumed after a previous drain");
     }
@@ -72,28 +65,34 @@ pub async fn run(
     for t in tasks.drain(..) {
         t.abort();
     }
+    // No worker outlives the daemon: what they held past the grace period is released above.
+    d.workers.stop().await;
     if let Some((_, h)) = admin_handle {
         let _ = h.stop();
     }
     if let Some((_, t)) = metrics {
         t.abort();
     }
+    tracing::info!("stopped");
     Ok(())
 }
 
 async fn graceful(d: &Arc<Daemon>) {
     tracing::info!("shutting down: draining");
-    d.draining.store(true, Ordering::Relaxed);
+    d.set_draining(true);
     if let Err(e) = d.client.drain_self(d.host_id()).await {
         tracing::warn!(error = %e, "drain_self failed");
     }
-    let deadline = Instant::now() + Duration::from_millis(d.cfg.daemon.shutdown_grace_ms);
-    while !d.serving.lock().expect("lock").is_empty() && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(50)).await;
+    let grace = Duration::from_millis(d.cfg.daemon.shutdown_grace_ms);
+    if tokio::time::timeout(grace, d.serving.idle()).await.is_err() {
+        tracing::info!(
+            serving = d.serving.len(),
+            "grace period over; releasing the rest"
+        );
     }
     for (pipe, seq, t) in d.tracker.mine(d.me) {
-        serve::release(d, (pipe, seq, t.attempt)).await;
+        let attempt = t.attempt;
+        serve::release(d, Work { pipe, seq, attempt }).await;
     }
-    let _ = d.state.save_cursor(d.cursor.load(Ordering::Relaxed));
-    tracing::info!("stopped");
+    let _ = d.state.save_cursor(d.progress.cursor());
 }

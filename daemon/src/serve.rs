@@ -14,7 +14,9 @@ use sui_sdk_types::Address;
 use tracing::Instrument;
 
 use crate::config::ClaimMode;
-use crate::daemon::{now_ms, Daemon, Work};
+use dtp_sdk::service::now_ms;
+
+use crate::daemon::{Daemon, Work};
 use crate::watchdog::SKEW_MS;
 
 /// What the backend said, ready for `complete`.
@@ -34,7 +36,7 @@ fn is_fence(e: &Error) -> Option<&'static str> {
 
 /// Serves `work`; never panics, logs with the request's pipe and seq.
 pub async fn serve(d: Arc<Daemon>, work: Work) {
-    let (pipe, seq, attempt) = work;
+    let Work { pipe, seq, attempt } = work;
     let span = tracing::info_span!("request", %pipe, seq, attempt);
     async move {
         if d.is_draining() {
@@ -42,14 +44,12 @@ pub async fn serve(d: Arc<Daemon>, work: Work) {
             release(&d, work).await;
             return;
         }
-        if !d.serving.lock().expect("lock").insert(work) {
+        let Some(serving) = d.serving.begin(work) else {
             return;
-        }
-        d.metrics.inflight.inc();
+        };
         let started = Instant::now();
         let r = serve_inner(&d, work).await;
-        d.metrics.inflight.dec();
-        d.serving.lock().expect("lock").remove(&work);
+        drop(serving);
         match r {
             Ok(ok) => {
                 d.metrics.completed.inc();
@@ -76,7 +76,7 @@ pub async fn serve(d: Arc<Daemon>, work: Work) {
 }
 
 /// Gives `work` back to the chain (reassigned to another healthy endpoint, reason released).
-pub async fn release(d: &Daemon, (pipe, seq, attempt): Work) {
+pub async fn release(d: &Daemon, Work { pipe, seq, attempt }: Work) {
     match d.client.release(pipe, d.host_id(), seq, attempt).await {
         Ok(_) => {
             d.metrics.released.inc();
@@ -91,19 +91,13 @@ pub async fn release(d: &Daemon, (pipe, seq, attempt): Work) {
     }
 }
 
-async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Error> {
+async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bool, Error> {
     let host = d.host_id();
     // Read first: work that finished or moved on while it waited (a paused or restarted daemon's
     // backlog) is dropped without spending a transaction. A read that lags the chain can only
     // make us skip work that is still ours; the tracker still lists it, so it is served again.
     let req = current(d, pipe, seq, attempt).await?;
-    let lease_ms = d
-        .host
-        .lock()
-        .expect("lock")
-        .as_ref()
-        .map(|h| h.config.lease_ms)
-        .unwrap_or(10_000);
+    let lease_ms = d.host.lease_ms().unwrap_or(10_000);
     let half = Duration::from_millis((lease_ms / 2).max(50));
     // The first claim: now (`at_start`), or once less than half a lease is left of the lease the
     // assignment gave (`when_needed`; at once if that is already so). Then every half lease.
@@ -135,11 +129,8 @@ async fn serve_inner(d: &Daemon, (pipe, seq, attempt): Work) -> Result<bool, Err
     };
     let max = d
         .host
-        .lock()
-        .expect("lock")
-        .as_ref()
-        .map(|h| h.config.max_payload as usize)
-        .unwrap_or(16_384)
+        .max_payload()
+        .map_or(16_384, |m| m as usize)
         // Nor more than one transaction argument can carry.
         .min(dtp_protocol::constants::MAX_SENDABLE_PAYLOAD);
     let (ok, bytes) = if answer.bytes.len() > max {

@@ -2,14 +2,16 @@
 //! the candidates for a request the same way (rendezvous score of the request), and rank `r` waits
 //! `r * takeover_stagger_ms` after the deadline, so normally exactly one daemon tries.
 
-use std::sync::Arc;
-use std::time::Duration;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use dtp_protocol::selection::affinity_score;
 use dtp_protocol::MoveAbort;
+use dtp_sdk::service::now_ms;
 use sui_sdk_types::Address;
 
-use crate::daemon::{now_ms, Daemon};
+use crate::daemon::{Daemon, Work};
 use crate::tracker::Tracked;
 
 /// Allowance for clock skew between this machine and the chain's clock.
@@ -37,26 +39,47 @@ pub fn rank(
 /// How long one of our own requests may sit unserved before it is dispatched again.
 const OWN_RETRY: Duration = Duration::from_secs(3);
 
-/// Our own requests that nobody serves (a claim or complete failed, e.g. while the chain was
-/// down) are dispatched again once they have been idle for `OWN_RETRY`: no peer can take over
-/// from a healthy assignee, so without this they would wait for a restart.
-pub async fn retry_own(d: &Arc<Daemon>) {
-    let serving = d.serving.lock().expect("lock").clone();
-    let mine: Vec<crate::daemon::Work> = d
-        .tracker
-        .mine(d.me)
-        .into_iter()
-        .map(|(p, s, t)| (p, s, t.attempt))
-        .filter(|w| !serving.contains(w))
-        .collect();
-    let due: Vec<crate::daemon::Work> = {
-        let mut idle = d.idle_own.lock().expect("lock");
-        idle.retain(|w, _| mine.contains(w));
-        let now = std::time::Instant::now();
-        mine.into_iter()
+fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Nothing panics while holding these; a poisoned lock still holds a whole set.
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// What the watchdog remembers between its ticks: the takeovers it tried, and since when each of
+/// our own requests has been idle.
+#[derive(Default)]
+pub struct Memory {
+    /// Takeovers already tried, by the attempt they took over.
+    tried: Mutex<HashSet<Work>>,
+    /// Our own pending requests not being served, and since when (see [`retry_own`]).
+    idle_own: Mutex<HashMap<Work, Instant>>,
+}
+
+impl Memory {
+    /// True if a takeover of `w` was tried already.
+    pub fn tried(&self, w: &Work) -> bool {
+        locked(&self.tried).contains(w)
+    }
+
+    /// Records a takeover of `w` as tried.
+    pub fn mark_tried(&self, w: Work) {
+        locked(&self.tried).insert(w);
+    }
+
+    /// Forgets a tried takeover of `w`, so that a later tick tries again.
+    pub fn retry_later(&self, w: &Work) {
+        locked(&self.tried).remove(w);
+    }
+
+    /// Of `unserved` (our requests that nobody serves now), those idle for `after` or longer:
+    /// their idle time starts again at `now`. Requests not listed are forgotten.
+    pub fn due(&self, unserved: Vec<Work>, after: Duration, now: Instant) -> Vec<Work> {
+        let mut idle = locked(&self.idle_own);
+        idle.retain(|w, _| unserved.contains(w));
+        unserved
+            .into_iter()
             .filter(|w| {
                 let since = *idle.entry(*w).or_insert(now);
-                if now.duration_since(since) >= OWN_RETRY {
+                if now.duration_since(since) >= after {
                     idle.insert(*w, now);
                     true
                 } else {
@@ -64,10 +87,28 @@ pub async fn retry_own(d: &Arc<Daemon>) {
                 }
             })
             .collect()
-    };
-    for w in due {
-        tracing::info!(pipe = %w.0, seq = w.1, attempt = w.2, "serving an idle request of ours again");
-        if d.work.try_send(w).is_err() {
+    }
+}
+
+/// Our own requests that nobody serves (a claim or complete failed, e.g. while the chain was
+/// down) are dispatched again once they have been idle for `OWN_RETRY`: no peer can take over
+/// from a healthy assignee, so without this they would wait for a restart.
+pub async fn retry_own(d: &Arc<Daemon>) {
+    let serving = d.serving.snapshot();
+    let mine: Vec<Work> = d
+        .tracker
+        .mine(d.me)
+        .into_iter()
+        .map(|(pipe, seq, t)| Work {
+            pipe,
+            seq,
+            attempt: t.attempt,
+        })
+        .filter(|w| !serving.contains(w))
+        .collect();
+    for w in d.watchdog.due(mine, OWN_RETRY, Instant::now()) {
+        tracing::info!(pipe = %w.pipe, seq = w.seq, attempt = w.attempt, "serving an idle request of ours again");
+        if !d.workers.try_queue(w) {
             break;
         }
     }
@@ -93,6 +134,7 @@ async fn still_expired(d: &Daemon, pipe: Address, seq: u64, t: &Tracked) -> bool
     }
 }
 
+/// Every 200 ms (unless draining): our idle requests again, then takeovers of expired ones.
 pub async fn run(d: Arc<Daemon>) {
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     loop {
@@ -102,25 +144,19 @@ pub async fn run(d: Arc<Daemon>) {
         }
         retry_own(&d).await;
         let now = now_ms();
-        let healthy: Vec<Address> = match d.host.lock().expect("lock").as_ref() {
-            Some(h) => h
-                .endpoints
-                .iter()
-                .filter(|e| e.is_healthy(&h.config, now))
-                .map(|e| e.server)
-                .collect(),
-            None => continue,
+        let Some(healthy) = d.host.healthy(now) else {
+            continue;
         };
         if !healthy.contains(&d.me) {
             continue;
         }
         for (pipe, seq, t) in d.tracker.expired(d.me, now) {
-            if !d.serves(&pipe)
-                || d.tried_takeover
-                    .lock()
-                    .expect("lock")
-                    .contains(&(pipe, seq, t.attempt))
-            {
+            let w = Work {
+                pipe,
+                seq,
+                attempt: t.attempt,
+            };
+            if !d.serves(&pipe) || d.watchdog.tried(&w) {
                 continue;
             }
             let Some(r) = rank(&healthy, d.me, t.server, pipe, seq) else {
@@ -132,10 +168,7 @@ pub async fn run(d: Arc<Daemon>) {
             if !still_expired(&d, pipe, seq, &t).await {
                 continue;
             }
-            d.tried_takeover
-                .lock()
-                .expect("lock")
-                .insert((pipe, seq, t.attempt));
+            d.watchdog.mark_tried(w);
             match d.client.takeover(pipe, d.host_id(), seq).await {
                 Ok(_) => {
                     d.metrics.taken_over.inc();
@@ -144,19 +177,13 @@ pub async fn run(d: Arc<Daemon>) {
                 Err(e) => match e.abort() {
                     Some(MoveAbort::LeaseNotExpired) => {
                         // The chain's clock is behind ours: try again later.
-                        d.tried_takeover
-                            .lock()
-                            .expect("lock")
-                            .remove(&(pipe, seq, t.attempt));
+                        d.watchdog.retry_later(&w);
                     }
                     Some(a) => tracing::debug!(%pipe, seq, abort = a.name(), "takeover not needed"),
                     None if e.is_transient() || matches!(e, dtp_sdk::Error::Timeout(..)) => {
                         // The chain did not answer (unreachable, timeout): try again later.
                         d.metrics.chain_errors.inc();
-                        d.tried_takeover
-                            .lock()
-                            .expect("lock")
-                            .remove(&(pipe, seq, t.attempt));
+                        d.watchdog.retry_later(&w);
                         tracing::warn!(%pipe, seq, error = %e, "takeover failed; retrying");
                     }
                     None => {
@@ -172,6 +199,49 @@ pub async fn run(d: Arc<Daemon>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_requests_are_due_after_idling_and_then_wait_again() {
+        let m = Memory::default();
+        let w = |seq| Work {
+            pipe: Address::new([3; 32]),
+            seq,
+            attempt: 1,
+        };
+        let t0 = Instant::now();
+        let after = Duration::from_secs(3);
+        assert!(m.due(vec![w(1), w(2)], after, t0).is_empty(), "just seen");
+        assert!(m
+            .due(vec![w(1), w(2)], after, t0 + Duration::from_secs(2))
+            .is_empty());
+        // w(2) was served meanwhile (not listed): forgotten; seen again, it starts over.
+        assert_eq!(
+            m.due(vec![w(1)], after, t0 + Duration::from_secs(3)),
+            vec![w(1)]
+        );
+        assert!(m
+            .due(vec![w(1), w(2)], after, t0 + Duration::from_secs(4))
+            .is_empty());
+        assert_eq!(
+            m.due(vec![w(1), w(2)], after, t0 + Duration::from_secs(7)),
+            vec![w(1), w(2)]
+        );
+    }
+
+    #[test]
+    fn a_takeover_is_tried_once_unless_retried_later() {
+        let m = Memory::default();
+        let w = Work {
+            pipe: Address::new([3; 32]),
+            seq: 9,
+            attempt: 2,
+        };
+        assert!(!m.tried(&w));
+        m.mark_tried(w);
+        assert!(m.tried(&w));
+        m.retry_later(&w);
+        assert!(!m.tried(&w));
+    }
 
     #[test]
     fn every_daemon_computes_the_same_distinct_ranks() {

@@ -78,7 +78,7 @@ pub async fn daemon(a: DaemonArgs) -> Result<()> {
     let cfg = dtp_daemon::config::DaemonConfig::load(Some(&a.config))
         .context("loading the daemon configuration")?;
     dtp_daemon::run::run(cfg, shutdown_signal(), |d, _| {
-        println!("dtpd {} serving host {}", d.me, d.host_id())
+        println!("dtpd {} serving host {}", d.me(), d.host_id())
     })
     .await
 }
