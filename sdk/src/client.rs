@@ -48,6 +48,8 @@ pub struct ClientConfig {
 }
 
 impl ClientConfig {
+    /// A configuration for the node at `url` and the package `package`: read-only, 60 s calls, a
+    /// 50 000 000 MIST budget, the package checked at connect.
     pub fn new(url: impl Into<String>, package: Address) -> Self {
         Self {
             url: url.into(),
@@ -61,11 +63,13 @@ impl ClientConfig {
         }
     }
 
+    /// Signs with `key`.
     pub fn with_key(mut self, key: Key) -> Self {
         self.key = Some(key);
         self
     }
 
+    /// Asks `faucet` for gas when the signer runs out (`None`: never).
     pub fn with_faucet(mut self, faucet: Option<String>) -> Self {
         self.faucet = faucet;
         self
@@ -106,10 +110,13 @@ pub struct Client {
 /// The result of an executed transaction.
 #[derive(Debug, Clone)]
 pub struct Outcome {
+    /// The transaction's digest.
     pub digest: sui_sdk_types::Digest,
+    /// The dtp events it emitted, in order.
     pub events: Vec<dtp_protocol::Event>,
     /// Objects the transaction created: (id, Move type).
     pub created: Vec<(Address, String)>,
+    /// The checkpoint that includes it, if the node said.
     pub checkpoint: Option<u64>,
     /// Gas charged (MIST): computation + storage - storage rebate.
     pub gas: GasUsed,
@@ -118,8 +125,11 @@ pub struct Outcome {
 /// The gas of one transaction, in MIST.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GasUsed {
+    /// Computation cost.
     pub computation: u64,
+    /// Storage cost of what it wrote.
     pub storage: u64,
+    /// Storage rebate of what it overwrote or deleted.
     pub rebate: u64,
 }
 
@@ -182,10 +192,12 @@ impl Client {
         Ok(client)
     }
 
+    /// The dtp package id this client calls.
     pub fn package(&self) -> Address {
         self.inner.cfg.package
     }
 
+    /// The configuration it was connected with.
     pub fn config(&self) -> &ClientConfig {
         &self.inner.cfg
     }

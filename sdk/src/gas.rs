@@ -104,6 +104,7 @@ impl GasPool {
 }
 
 impl Lease {
+    /// The leased coin.
     pub fn coin(&self) -> &ObjectReference {
         self.coin.as_ref().expect("an armed lease holds its coin")
     }

@@ -46,6 +46,7 @@ impl Key {
         Ok(Key { pair })
     }
 
+    /// The key's Sui address.
     pub fn address(&self) -> Address {
         self.pair.verifying_key().derive_address()
     }
@@ -60,6 +61,7 @@ impl Key {
         self.pair.to_base64()
     }
 
+    /// The key pair, to sign with.
     pub fn signer(&self) -> &SimpleKeypair {
         &self.pair
     }

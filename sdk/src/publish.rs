@@ -19,6 +19,7 @@ pub struct CompiledPackage {
 }
 
 impl CompiledPackage {
+    /// Parses the JSON `sui move build --dump-bytecode-as-base64` printed.
     pub fn from_json(text: &str) -> Result<CompiledPackage> {
         let p: CompiledPackage = serde_json::from_str(text).map_err(|e| {
             Error::Invalid(format!(
@@ -31,6 +32,7 @@ impl CompiledPackage {
         Ok(p)
     }
 
+    /// The bytecode of each module, decoded.
     pub fn module_bytes(&self) -> Result<Vec<Vec<u8>>> {
         self.modules
             .iter()
@@ -47,8 +49,11 @@ impl CompiledPackage {
 /// What a publish created.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
+    /// The new package's id.
     pub package: Address,
+    /// Its `UpgradeCap`.
     pub upgrade_cap: Address,
+    /// The publish transaction's digest.
     pub digest: Digest,
 }
 

@@ -47,14 +47,17 @@ impl Client {
         })
     }
 
+    /// Reads Host `id`.
     pub async fn host(&self, id: Address) -> Result<Host> {
         self.typed(id, "host", "Host").await
     }
 
+    /// Reads Pipe `id` (its object; the entries are read with `table` / `entry`).
     pub async fn pipe(&self, id: Address) -> Result<Pipe> {
         self.typed(id, "pipe", "Pipe").await
     }
 
+    /// Reads HostCap `id`.
     pub async fn host_cap(&self, id: Address) -> Result<HostCap> {
         self.typed(id, "host", "HostCap").await
     }

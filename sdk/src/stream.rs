@@ -56,11 +56,15 @@ fn reconnect_delay(ended: Ended, next: u64, backoff: &mut Backoff) -> Option<Dur
 /// One dtp event with where it happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainEvent {
+    /// The checkpoint that includes it.
     pub checkpoint: u64,
+    /// The checkpoint's timestamp (ms).
     pub timestamp_ms: u64,
+    /// The transaction that emitted it.
     pub tx_digest: Digest,
     /// Position of the event in its transaction.
     pub index: usize,
+    /// The event.
     pub event: Event,
 }
 
@@ -68,8 +72,11 @@ pub struct ChainEvent {
 /// they are handled, and resume from `sequence_number + 1`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckpointEvents {
+    /// The checkpoint's sequence number (the cursor).
     pub sequence_number: u64,
+    /// The checkpoint's timestamp (ms).
     pub timestamp_ms: u64,
+    /// Its dtp events, in order.
     pub events: Vec<ChainEvent>,
 }
 

@@ -12,13 +12,17 @@ use crate::error::{Error, Result};
 /// The final answer to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
+    /// The request's sequence number.
     pub seq: u64,
     /// The server that completed it.
     pub server: Address,
+    /// The attempt that completed it.
     pub attempt: u32,
     /// `false`: the server answered with a failure.
     pub ok: bool,
+    /// The server's answer.
     pub response: Vec<u8>,
+    /// From the request's creation to its completion, by the chain's clock (ms).
     pub latency_ms: u64,
 }
 

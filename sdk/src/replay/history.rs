@@ -24,10 +24,13 @@ const CONCURRENCY: usize = 8;
 /// One successful transaction that calls the dtp package.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TxRecord {
+    /// The checkpoint that includes it.
     pub checkpoint: u64,
+    /// Its digest.
     pub digest: Digest,
     /// The transaction's timestamp (the clock of its execution on the embedded localnet).
     pub timestamp_ms: u64,
+    /// The transaction itself.
     pub transaction: Transaction,
     /// Every dtp event it emitted, in order (of any Host or Pipe).
     pub events: Vec<Event>,
@@ -36,11 +39,15 @@ pub struct TxRecord {
 /// The history of one Pipe over a checkpoint range.
 #[derive(Debug, Clone)]
 pub struct History {
+    /// The dtp package.
     pub package: Address,
+    /// The Pipe.
     pub pipe: Address,
+    /// The Pipe's Host.
     pub host: Address,
-    /// First and last checkpoint read (inclusive).
+    /// The first checkpoint read.
     pub from: u64,
+    /// The last checkpoint read (inclusive).
     pub to: u64,
     /// The events of the Pipe and of its Host, in chain order.
     pub events: Vec<ChainEvent>,
@@ -53,16 +60,20 @@ pub struct History {
 /// The dtp transactions of one checkpoint: the successful ones and the refused calls.
 #[derive(Debug, Clone, Default)]
 pub struct CheckpointTxs {
+    /// The successful dtp transactions.
     pub ok: Vec<TxRecord>,
+    /// The refused dtp calls.
     pub refused: Vec<RefusedCall>,
 }
 
 /// Which checkpoints to read, and whether to keep the transactions.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HistoryRange {
+    /// The first checkpoint to read.
     pub from: u64,
     /// `None`: up to the latest checkpoint.
     pub to: Option<u64>,
+    /// Keep the dtp transactions and refused calls too (what verification needs).
     pub transactions: bool,
 }
 

@@ -20,18 +20,24 @@ use super::twin::object_id;
 /// One refused dtp call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RefusedCall {
+    /// The checkpoint that includes the transaction.
     pub checkpoint: u64,
+    /// The transaction's digest.
     pub digest: Digest,
+    /// Who sent it.
     pub sender: Address,
     /// The dtp function that aborted (`complete`, `claim`, ...).
     pub function: &'static str,
     /// The abort, when it is one of dtp's (`None`: another failure, e.g. out of gas).
     #[serde(serialize_with = "abort_name")]
     pub abort: Option<MoveAbort>,
+    /// The Pipe the call names, if it names one.
     pub pipe: Option<Address>,
+    /// The Host the call names, if it names one.
     pub host: Option<Address>,
-    /// The `seq` and `attempt` arguments, for calls that take them.
+    /// The `seq` argument, for calls that take one.
     pub seq: Option<u64>,
+    /// The `attempt` argument, for calls that take one.
     pub attempt: Option<u32>,
 }
 
@@ -108,15 +114,18 @@ impl RefusedCall {
 /// How many calls of one function were refused with one abort.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RefusalCount {
+    /// The dtp function (`complete`, `claim`, ...).
     pub function: &'static str,
     /// The abort's Move name, or `other` for a failure that is not a dtp abort.
     pub abort: &'static str,
+    /// How many calls.
     pub count: u64,
 }
 
 /// Totals over the refused calls of a history.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Refusals {
+    /// Refused dtp calls in all.
     pub total: u64,
     /// Refused by the fence (stale attempt, not the assignee, request gone).
     pub fenced: u64,

@@ -11,12 +11,19 @@ use super::timeline::{Reason, Status, StepKind, Timeline};
 /// Latency percentiles (nearest rank) of a set of completions, in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Latency {
+    /// How many samples.
     pub count: usize,
+    /// The fastest.
     pub min: u64,
+    /// The median.
     pub p50: u64,
+    /// The 90th percentile.
     pub p90: u64,
+    /// The 99th percentile.
     pub p99: u64,
+    /// The slowest.
     pub max: u64,
+    /// The arithmetic mean.
     pub mean: u64,
 }
 
@@ -45,9 +52,11 @@ impl Latency {
 /// What one server did in the history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ServerStats {
+    /// The server.
     pub server: Address,
     /// Assignments it received: by `send` / `redrive` and by reassignment (takeover or release).
     pub assigned: u64,
+    /// Claims it made.
     pub claimed: u64,
     /// Completions with `ok = true`.
     pub completed: u64,
@@ -61,6 +70,7 @@ pub struct ServerStats {
     pub released: u64,
     /// Requests dead-lettered while assigned to it.
     pub dead_lettered: u64,
+    /// Latency of its completions (`None`: none).
     pub latency: Option<Latency>,
 }
 
@@ -84,18 +94,27 @@ impl ServerStats {
 /// Totals over every timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Requests seen.
     pub requests: u64,
-    /// Requests by final status.
+    /// Requests by final status: still pending.
     pub pending: u64,
+    /// Requests completed with `ok = true`.
     pub completed: u64,
+    /// Requests completed with `ok = false`.
     pub failed: u64,
+    /// Requests dead-lettered.
     pub dead: u64,
+    /// Requests cancelled.
     pub cancelled: u64,
+    /// Requests purged from the dead table.
     pub purged: u64,
-    /// Events counted over the whole history.
+    /// Takeovers (events counted over the whole history, as below).
     pub takeovers: u64,
+    /// Releases (a server gave a request back).
     pub releases: u64,
+    /// Dead-letterings.
     pub dead_letters: u64,
+    /// Redrives of dead-lettered requests.
     pub redrives: u64,
     /// Over every completion (ok or not).
     pub latency: Option<Latency>,

@@ -21,6 +21,7 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The reason of an event's `reason` field (`REASON_EXPIRED`, else released).
     pub fn from_u8(reason: u8) -> Reason {
         if reason == REASON_EXPIRED {
             Reason::Expired
@@ -34,46 +35,72 @@ impl Reason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum StepKind {
+    /// Sent (or redriven) and assigned.
     Assigned {
+        /// The server chosen.
         server: Address,
+        /// True if it came from the standby tier.
         standby: bool,
+        /// The end of its lease.
         deadline_ms: u64,
     },
+    /// Claimed by its server (its lease renewed).
     Claimed {
+        /// The server.
         server: Address,
+        /// The end of the renewed lease.
         deadline_ms: u64,
     },
+    /// Taken over or released to another server.
     Reassigned {
+        /// The server that held it.
         from: Address,
+        /// The server that holds it now.
         to: Address,
+        /// Why.
         reason: Reason,
+        /// True if `to` came from the standby tier.
         standby: bool,
+        /// The end of the new lease.
         deadline_ms: u64,
     },
+    /// Answered.
     Completed {
+        /// The server that answered.
         server: Address,
+        /// True for a successful answer.
         ok: bool,
+        /// From the request's creation to its completion (ms).
         latency_ms: u64,
     },
+    /// Out of attempts: moved to the dead table.
     DeadLettered {
+        /// The server that last held it.
         server: Address,
+        /// Why its last attempt ended.
         reason: Reason,
     },
+    /// Cancelled by its sender.
     Cancelled {
+        /// The sender.
         sender: Address,
     },
+    /// Back from the dead table to pending.
     Redriven,
+    /// Deleted from the dead table.
     Purged,
 }
 
 /// One step of a request's life.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
+    /// The checkpoint of the step's event.
     pub checkpoint: u64,
     /// The checkpoint's timestamp.
     pub timestamp_ms: u64,
     /// The attempt (fencing token) the step is about; `None` for cancel, redrive and purge.
     pub attempt: Option<u32>,
+    /// What happened.
     #[serde(flatten)]
     pub kind: StepKind,
 }
@@ -96,17 +123,22 @@ impl Step {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Still waiting for its answer.
     Pending,
     /// Completed with `ok = true`.
     Completed,
     /// Completed with `ok = false` (a final, failed answer).
     Failed,
+    /// Dead-lettered (and not redriven).
     Dead,
+    /// Cancelled by its sender.
     Cancelled,
+    /// Deleted from the dead table.
     Purged,
 }
 
 impl Status {
+    /// The lower-case name (`pending`, `completed`, ...).
     pub fn name(self) -> &'static str {
         match self {
             Status::Pending => "pending",
@@ -122,9 +154,11 @@ impl Status {
 /// The life of one request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Timeline {
+    /// The request's sequence number.
     pub seq: u64,
     /// From its first `Assigned`.
     pub sender: Option<Address>,
+    /// Where it stands at the end of the history.
     pub status: Status,
     /// The last server that held it.
     pub server: Option<Address>,
@@ -132,6 +166,7 @@ pub struct Timeline {
     pub attempt: u32,
     /// False when the history starts after the request was sent (no `Assigned` first).
     pub from_start: bool,
+    /// Its steps, in chain order.
     pub steps: Vec<Step>,
 }
 

@@ -18,35 +18,54 @@ use super::twin::Twin;
 pub enum Violation {
     /// (a) A second `Completed` for a request.
     CompletedTwice {
+        /// The request.
         seq: u64,
+        /// The attempt of the second completion.
         attempt: u32,
+        /// The checkpoint of the first completion.
         first_checkpoint: u64,
+        /// The checkpoint of the second.
         checkpoint: u64,
+        /// The transaction of the second.
         tx: Digest,
     },
     /// (b) A `Completed` whose attempt is not the request's current one (`None`: not pending).
     StaleCompletion {
+        /// The request.
         seq: u64,
+        /// The attempt the completion carried.
         attempt: u32,
+        /// The request's current attempt then (`None`: not pending).
         current: Option<u32>,
+        /// The completion's checkpoint.
         checkpoint: u64,
+        /// The completion's transaction.
         tx: Digest,
     },
     /// (c) An `Assigned.server` or `Reassigned.to` that the policy would not have chosen.
     WrongServer {
+        /// The request.
         seq: u64,
         /// `Assigned` or `Reassigned`.
         event: &'static str,
+        /// The attempt assigned.
         attempt: u32,
+        /// The server the chain assigned.
         chain: Address,
+        /// The server the twin's policy selects.
         twin: Address,
+        /// The event's checkpoint.
         checkpoint: u64,
+        /// The event's transaction.
         tx: Digest,
     },
     /// (c) Any other difference between the chain and the twin's re-execution.
     Divergence {
+        /// The checkpoint of the transaction.
         checkpoint: u64,
+        /// The transaction.
         tx: Digest,
+        /// What differs.
         detail: String,
     },
 }
@@ -113,12 +132,20 @@ impl fmt::Display for Violation {
 pub enum PolicyCheck {
     /// Every dtp transaction was re-executed on the twin.
     Checked {
+        /// dtp transactions re-executed.
         transactions: usize,
+        /// dtp calls in them.
         calls: usize,
+        /// Assignments (`Assigned`, `Reassigned`) compared.
         assignments: usize,
     },
     /// The history does not start at the Host's creation: the twin cannot be rebuilt.
-    NotFromCreation { from: u64, host: Address },
+    NotFromCreation {
+        /// The history's first checkpoint.
+        from: u64,
+        /// The Host, created before it.
+        host: Address,
+    },
     /// The history was read without its transactions.
     NoTransactions,
 }
@@ -126,7 +153,9 @@ pub enum PolicyCheck {
 /// The result of [`verify`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
+    /// Whether the assignments were checked.
     pub policy: PolicyCheck,
+    /// Everything found wrong (empty: none).
     pub violations: Vec<Violation>,
 }
 
