@@ -4,23 +4,21 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use sui_sdk_types::{
-    Address, ChangedObject, Digest, ExecutionError, ExecutionStatus, GasCostSummary, IdOperation,
-    Identifier, MoveLocation, ObjectIn, ObjectOut, Owner, Transaction, TransactionEffects,
+    Address, ChangedObject, Digest, ExecutionError, ExecutionStatus, GasCostSummary, Identifier,
+    MoveLocation, ObjectIn, ObjectOut, Owner, Transaction, TransactionEffects,
     TransactionEffectsV2, TransactionEvents, UnchangedConsensusKind, UnchangedConsensusObject,
 };
 
 use super::check::{Checked, In};
 use super::run::{Failure, Run};
-use crate::genesis::{
-    COMPUTATION_UNITS, DTP_PACKAGE, STORAGE_PRICE_PER_BYTE, STORAGE_REBATE_PERCENT,
-};
-use crate::ledger::{Body, Ledger, Meta};
-use crate::objects::{self, field_contents, move_object, table_entry_id};
+use super::writes::{self, Write};
+use crate::genesis::{COMPUTATION_UNITS, DTP_PACKAGE, STORAGE_REBATE_PERCENT};
+use crate::ledger::{Body, Ledger};
 
 /// Input object states captured before execution.
 pub struct Before {
     /// Mutable inputs (gas coins, owned objects, mutable shared objects).
-    mutable: BTreeMap<Address, ObjectIn>,
+    pub(super) mutable: BTreeMap<Address, ObjectIn>,
     /// Storage rebates of the mutable inputs (an input merged away is gone from the ledger by
     /// the time gas is charged, but its rebate is still owed).
     rebates: BTreeMap<Address, u64>,
@@ -130,14 +128,6 @@ fn failure_status(f: Failure) -> ExecutionStatus {
     }
 }
 
-/// One written or deleted object for the effects.
-struct Write {
-    id: Address,
-    before: ObjectIn,
-    after: Option<Owner>,
-    op: IdOperation,
-}
-
 /// A successful run whose gas (computation + storage) is over the budget: nothing was applied,
 /// the caller rolls the run back and finalises it as failed with `InsufficientGas`.
 #[derive(Debug)]
@@ -154,186 +144,89 @@ pub fn finalize(
     digest: Digest,
 ) -> Result<(TransactionEffects, Option<TransactionEvents>), OverBudget> {
     let lamport = before.lamport;
-    let mut writes: Vec<Write> = Vec::new();
     let ok = status.is_ok();
     let changes = std::mem::take(&mut run.changes);
     let entries_before = std::mem::take(&mut run.entries_before);
-    // Table entries inserted below, taken out again if the budget is exceeded.
-    let mut inserted: Vec<Address> = Vec::new();
     let ledger = run.ledger_mut();
-    // Mutable inputs are always written (even by a failed transaction), except merged coins.
-    for (id, obj_in) in &before.mutable {
-        let after = ledger.get(id).map(|(m, _)| m.owner);
-        let op = if after.is_none() {
-            IdOperation::Deleted
-        } else {
-            IdOperation::None
-        };
-        writes.push(Write {
-            id: *id,
-            before: obj_in.clone(),
-            after,
-            op,
-        });
-    }
+    let mut writes = writes::inputs(ledger, &before.mutable);
+    // Table entries inserted by `writes::entries`, taken out again if the budget is exceeded.
+    let mut inserted = Vec::new();
     if ok {
-        for id in &changes.created {
-            let mut owner = ledger.get(id).expect("created").0.owner;
-            if owner == Owner::Shared(0) {
-                owner = Owner::Shared(lamport);
-            }
-            writes.push(Write {
-                id: *id,
-                before: ObjectIn::NotExist,
-                after: Some(owner),
-                op: IdOperation::Created,
-            });
-        }
-        for ((pipe, seq), (pending, dead)) in &entries_before {
-            // Only this entry, not the whole Pipe: cloning its tables made every call O(pending).
-            let p = ledger.pipe(pipe).expect("pipe");
-            let entries = [
-                (
-                    false,
-                    p.pipe.pending.id,
-                    pending,
-                    p.pending.get(seq).cloned(),
-                ),
-                (true, p.pipe.dead.id, dead, p.dead.get(seq).cloned()),
-            ];
-            for (is_dead, table, old, new) in entries {
-                let new = new.as_ref();
-                if old.as_ref() == new {
-                    continue;
-                }
-                let child = table_entry_id(table, *seq);
-                let obj_in = match (old, ledger.get(&child)) {
-                    (Some(r), Some((m, _))) => {
-                        let o = move_object(
-                            objects::field_type(),
-                            false,
-                            m.version,
-                            field_contents(child, *seq, r),
-                            m.owner,
-                            m.previous_transaction,
-                            m.storage_rebate,
-                        );
-                        ObjectIn::Exist {
-                            version: m.version,
-                            digest: o.digest(),
-                            owner: m.owner,
-                        }
-                    }
-                    _ => ObjectIn::NotExist,
-                };
-                let op = match (old, new) {
-                    (None, Some(_)) => IdOperation::Created,
-                    (Some(_), None) => IdOperation::Deleted,
-                    _ => IdOperation::None,
-                };
-                if new.is_some() && !ledger.contains(&child) {
-                    inserted.push(child);
-                    let meta = Meta {
-                        version: 0,
-                        owner: Owner::Object(table),
-                        previous_transaction: digest,
-                        storage_rebate: 0,
-                    };
-                    ledger.insert(
-                        child,
-                        meta,
-                        Body::Field {
-                            pipe: *pipe,
-                            dead: is_dead,
-                            seq: *seq,
-                        },
-                    );
-                }
-                writes.push(Write {
-                    id: child,
-                    before: obj_in,
-                    after: new.map(|_| Owner::Object(table)),
-                    op,
-                });
-            }
-        }
+        writes.extend(writes::created(ledger, &changes.created, lamport));
+        let (entries, new) = writes::entries(ledger, &entries_before, digest);
+        writes.extend(entries);
+        inserted = new;
     }
-    // Gas: flat computation, storage by bytes written, rebates of what was overwritten or deleted.
-    let price = tx.gas_payment.price;
-    let computation_cost = COMPUTATION_UNITS * price;
-    let mut old_rebates = 0u64;
-    for w in &writes {
-        if let ObjectIn::Exist { .. } = w.before {
-            old_rebates += ledger
-                .get(&w.id)
-                .map(|(m, _)| m.storage_rebate)
-                .or_else(|| before.rebates.get(&w.id).copied())
-                .unwrap_or(0);
-        }
-    }
-    let storage_rebate = old_rebates * STORAGE_REBATE_PERCENT / 100;
-    let non_refundable_storage_fee = old_rebates - storage_rebate;
-    // Storage per written object at its new version, computed before anything is applied.
-    let mut fees: Vec<Option<u64>> = Vec::with_capacity(writes.len());
-    for w in &writes {
-        fees.push(w.after.map(|owner| {
-            let probe = Meta {
-                version: lamport,
-                owner,
-                previous_transaction: digest,
-                storage_rebate: 0,
-            };
-            let (_, body) = ledger.get(&w.id).expect("written object");
-            // In place: cloning the body (a Pipe with its tables) made every call O(pending).
-            let size = bcs::to_bytes(&ledger.materialize(&w.id, &probe, body))
-                .expect("object serialises")
-                .len() as u64;
-            size * STORAGE_PRICE_PER_BYTE
-        }));
-    }
-    let storage_cost: u64 = fees.iter().flatten().sum();
-    if ok && computation_cost.saturating_add(storage_cost) > tx.gas_payment.budget {
+    let mut cost = Cost::of(ledger, tx, before, &writes, lamport, digest);
+    if ok && cost.computation.saturating_add(cost.storage) > tx.gas_payment.budget {
         for id in inserted {
             ledger.remove(&id);
         }
         return Err(OverBudget);
     }
     // Out of gas: Sui charges the whole budget (computation fills what storage leaves).
-    let computation_cost = match &status {
-        Err(Failure::InsufficientGas) => tx.gas_payment.budget.saturating_sub(storage_cost),
-        _ => computation_cost,
-    };
-    // Apply: metadata at the new version, deletions.
-    let mut changed = Vec::new();
-    for (w, fee) in writes.iter().zip(fees) {
-        let out = match (w.after, fee) {
-            (Some(owner), Some(fee)) => {
-                let meta = Meta {
-                    version: lamport,
-                    owner,
-                    previous_transaction: digest,
-                    storage_rebate: fee,
-                };
-                ledger.set_owner(&w.id, owner);
-                ledger.get_mut(&w.id).expect("written object").0 = meta;
-                let (meta, body) = ledger.get(&w.id).expect("written object");
-                let digest = ledger.materialize(&w.id, meta, body).digest();
-                ObjectOut::ObjectWrite { digest, owner }
-            }
-            _ => {
-                ledger.remove(&w.id);
-                ObjectOut::NotExist
-            }
-        };
-        changed.push(ChangedObject {
-            object_id: w.id,
-            input_state: w.before.clone(),
-            output_state: out,
-            id_operation: w.op,
-        });
+    if let Err(Failure::InsufficientGas) = &status {
+        cost.computation = tx.gas_payment.budget.saturating_sub(cost.storage);
     }
-    // Charge the gas coin (net of rebates) and rewrite its digest.
-    let net = (computation_cost + storage_cost) as i128 - storage_rebate as i128;
+    let fees = std::mem::take(&mut cost.fees);
+    let mut changed = writes::apply(ledger, &writes, fees, lamport, digest);
+    charge_gas(ledger, gas, cost.net(), &mut changed);
+    changed.sort_by_key(|c| c.object_id);
+    let events = (ok && !changes.events.is_empty()).then(|| TransactionEvents(changes.events));
+    let effects = assemble(status, &cost, digest, before, gas, changed, &events);
+    Ok((TransactionEffects::V2(Box::new(effects)), events))
+}
+
+/// What a transaction's writes cost, computed before anything is applied: flat computation,
+/// storage by bytes written, rebates of what was overwritten or deleted.
+struct Cost {
+    computation: u64,
+    storage: u64,
+    rebate: u64,
+    non_refundable: u64,
+    /// The storage fee of each write (`None`: deleted), its new storage rebate.
+    fees: Vec<Option<u64>>,
+}
+
+impl Cost {
+    fn of(
+        ledger: &Ledger,
+        tx: &Transaction,
+        before: &Before,
+        writes: &[Write],
+        lamport: u64,
+        digest: Digest,
+    ) -> Cost {
+        let computation = COMPUTATION_UNITS * tx.gas_payment.price;
+        let mut old_rebates = 0u64;
+        for w in writes {
+            if let ObjectIn::Exist { .. } = w.before {
+                old_rebates += ledger
+                    .get(&w.id)
+                    .map(|(m, _)| m.storage_rebate)
+                    .or_else(|| before.rebates.get(&w.id).copied())
+                    .unwrap_or(0);
+            }
+        }
+        let rebate = old_rebates * STORAGE_REBATE_PERCENT / 100;
+        let fees = writes::storage_fees(ledger, writes, lamport, digest);
+        Cost {
+            computation,
+            storage: fees.iter().flatten().sum(),
+            rebate,
+            non_refundable: old_rebates - rebate,
+            fees,
+        }
+    }
+
+    /// What the gas coin pays: computation and storage, less the rebate.
+    fn net(&self) -> i128 {
+        (self.computation + self.storage) as i128 - self.rebate as i128
+    }
+}
+
+/// Charges the gas coin `net` MIST (a negative charge is a refund) and rewrites its digest.
+fn charge_gas(ledger: &mut Ledger, gas: Address, net: i128, changed: &mut [ChangedObject]) {
     if let Some((meta, Body::Coin(b))) = ledger.get(&gas).cloned() {
         let nb = (b as i128 - net).clamp(0, u64::MAX as i128) as u64;
         ledger.insert(gas, meta.clone(), Body::Coin(nb));
@@ -345,29 +238,39 @@ pub fn finalize(
             };
         }
     }
-    changed.sort_by_key(|c| c.object_id);
+}
+
+/// The `TransactionEffectsV2` of a finalised transaction (`changed` sorted by id).
+fn assemble(
+    status: Result<(), Failure>,
+    cost: &Cost,
+    digest: Digest,
+    before: &Before,
+    gas: Address,
+    changed: Vec<ChangedObject>,
+    events: &Option<TransactionEvents>,
+) -> TransactionEffectsV2 {
     let gas_object_index = changed
         .iter()
         .position(|c| c.object_id == gas)
         .map(|i| i as u32);
-    let events = (ok && !changes.events.is_empty()).then(|| TransactionEvents(changes.events));
-    let effects = TransactionEffectsV2 {
+    TransactionEffectsV2 {
         status: match status {
             Ok(()) => ExecutionStatus::Success,
             Err(f) => failure_status(f),
         },
         epoch: 0,
         gas_used: GasCostSummary {
-            computation_cost,
-            storage_cost,
-            storage_rebate,
-            non_refundable_storage_fee,
+            computation_cost: cost.computation,
+            storage_cost: cost.storage,
+            storage_rebate: cost.rebate,
+            non_refundable_storage_fee: cost.non_refundable,
         },
         transaction_digest: digest,
         gas_object_index,
         events_digest: events.as_ref().map(|e| e.digest()),
         dependencies: before.dependencies.iter().copied().collect(),
-        lamport_version: lamport,
+        lamport_version: before.lamport,
         changed_objects: changed,
         unchanged_consensus_objects: before
             .read_only
@@ -378,6 +281,5 @@ pub fn finalize(
             })
             .collect(),
         auxiliary_data_digest: None,
-    };
-    Ok((TransactionEffects::V2(Box::new(effects)), events))
+    }
 }

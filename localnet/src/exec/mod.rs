@@ -1,11 +1,12 @@
 //! Transaction execution: check ([`check`]), run ([`run`]), then charge gas, version the changed
-//! objects and write the effects ([`effects`]). Deterministic: the same transaction at the same
+//! objects and write the effects ([`effects`], with the written objects in `writes`). Deterministic: the same transaction at the same
 //! clock time on the same state gives the same effects, which is what lets the log be replayed.
 
 pub mod check;
 pub mod effects;
 pub mod reject;
 pub mod run;
+mod writes;
 
 use dtp_protocol::TxContext;
 use sui_sdk_types::{Digest, Transaction, TransactionEffects, TransactionEvents, UserSignature};
