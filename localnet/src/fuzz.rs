@@ -1,6 +1,7 @@
 //! Entry point for fuzzing the localnet's transaction decoding and execution (the `fuzz/` target
 //! and the bounded property test call it): arbitrary bytes must never panic the node, and a
-//! refused transaction must change nothing.
+//! refused transaction must change nothing (the whole state's digest is compared, not only its
+//! size: a refusal that changed an object's contents would be caught).
 
 use sui_sdk_types::{Transaction, UserSignature};
 
@@ -8,7 +9,8 @@ use crate::exec;
 use crate::ledger::Ledger;
 
 /// Decodes `data` as `u16 LE length of the transaction || transaction BCS || signature bytes` and
-/// executes it against `ledger`. Returns whether it executed.
+/// executes it against `ledger`. Returns whether it executed. Panics if a refused transaction
+/// changed the state.
 pub fn execute_bytes(ledger: &mut Ledger, data: &[u8]) -> bool {
     if data.len() < 2 {
         return false;
@@ -23,15 +25,15 @@ pub fn execute_bytes(ledger: &mut Ledger, data: &[u8]) -> bool {
         Ok(s) => vec![s],
         Err(_) => vec![],
     };
-    let objects_before = ledger.len();
+    let state_before = ledger.state_digest();
     let clock_before = ledger.clock_ms;
     match exec::execute(ledger, tx, sigs, clock_before + 1) {
         Ok(_) => true,
-        Err(_) => {
+        Err(reject) => {
             assert_eq!(
-                ledger.len(),
-                objects_before,
-                "a refused transaction changed the ledger"
+                ledger.state_digest(),
+                state_before,
+                "a refused transaction changed the ledger ({reject:?})"
             );
             false
         }

@@ -271,6 +271,21 @@ impl Ledger {
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
     }
+
+    /// A digest of the whole state: the clock, then every object (id, version, owner, previous
+    /// transaction, rebate and contents, as BCS) in id order. Equal states have equal digests,
+    /// whatever order their objects were inserted in; any change to any object changes it.
+    pub fn state_digest(&self) -> Digest {
+        let mut ids: Vec<&Address> = self.objects.keys().collect();
+        ids.sort();
+        let mut h = sui_sdk_types::hash::Hasher::new();
+        h.update(self.clock_ms.to_le_bytes());
+        for id in ids {
+            let object = (id, &self.objects[id]);
+            h.update(bcs::to_bytes(&object).expect("an object serialises"));
+        }
+        h.finalize()
+    }
 }
 
 /// A snapshot's form of the ledger: the clock and every object (the indexes are rebuilt on load).
@@ -305,6 +320,31 @@ mod tests {
         assert_eq!((total, n), (genesis::FAUCET_SUPPLY, 1));
         let coin = l.object(&genesis::faucet_coin_id()).unwrap();
         assert_eq!(coin.object_id(), genesis::faucet_coin_id());
+    }
+
+    #[test]
+    fn the_state_digest_sees_any_change_and_not_the_insertion_order() {
+        let l = Ledger::genesis();
+        let d = l.state_digest();
+        assert_eq!(Ledger::genesis().state_digest(), d);
+        // The same objects inserted in the reverse order.
+        let mut objects: Vec<_> = l.objects.clone().into_iter().collect();
+        objects.sort_by_key(|(id, _)| std::cmp::Reverse(*id));
+        assert_eq!(Ledger::from_objects(objects, l.clock_ms).state_digest(), d);
+        // Contents, version, owner and the clock each change it; the object count stays.
+        let coin = genesis::faucet_coin_id();
+        let mut contents = l.clone();
+        contents.get_mut(&coin).unwrap().1 = Body::Coin(genesis::FAUCET_SUPPLY - 1);
+        let mut version = l.clone();
+        version.get_mut(&coin).unwrap().0.version += 1;
+        let mut owner = l.clone();
+        owner.set_owner(&coin, Owner::Address(Address::new([4; 32])));
+        let mut clock = l.clone();
+        clock.clock_ms += 1;
+        for changed in [contents, version, owner, clock] {
+            assert_eq!(changed.len(), l.len());
+            assert_ne!(changed.state_digest(), d);
+        }
     }
 
     #[test]
