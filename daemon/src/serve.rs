@@ -158,6 +158,7 @@ async fn current(d: &Daemon, pipe: Address, seq: u64, attempt: u32) -> Result<Re
         abort,
         function: "read".into(),
         digest: sui_sdk_types::Digest::new([0; 32]),
+        command: None,
     };
     let req = d
         .pending_request(pipe, seq)

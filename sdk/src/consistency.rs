@@ -155,7 +155,11 @@ impl Client {
 
     /// Reads owned object `id` until the node shows it at `version` or later (a refusal named
     /// that version as current), for at most [`READ_WAIT`].
-    pub(crate) async fn object_at_least(&self, id: Address, version: u64) -> Result<ObjectReference> {
+    pub(crate) async fn object_at_least(
+        &self,
+        id: Address,
+        version: u64,
+    ) -> Result<ObjectReference> {
         let deadline = tokio::time::Instant::now() + READ_WAIT;
         for delay in poll_delays() {
             match self.get_object(id, "object_id,version,digest").await {
@@ -207,7 +211,10 @@ mod tests {
 
     #[test]
     fn polls_back_off_to_half_a_second() {
-        let d: Vec<u64> = poll_delays().take(7).map(|d| d.as_millis() as u64).collect();
+        let d: Vec<u64> = poll_delays()
+            .take(7)
+            .map(|d| d.as_millis() as u64)
+            .collect();
         assert_eq!(d, vec![50, 100, 200, 400, 500, 500, 500]);
     }
 }

@@ -15,6 +15,8 @@ pub enum Error {
         function: String,
         /// The transaction's digest.
         digest: Digest,
+        /// The aborting command of the transaction (a batch's call index), as Sui reports it.
+        command: Option<u64>,
     },
     /// The transaction failed for a reason that is not a dtp abort (gas, coin balance, ...).
     #[error("transaction {digest} failed: {description}")]

@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod backoff;
+pub mod batch;
 mod call;
 pub mod client;
 pub mod consistency;

@@ -25,6 +25,7 @@ pub(crate) fn parse(
                     abort,
                     function: function.to_string(),
                     digest,
+                    command: err.command,
                 });
             }
         }
