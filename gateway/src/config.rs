@@ -49,6 +49,8 @@ pub struct GatewayConfig {
     /// Where Prometheus `/metrics` is served (its own listener: the gateway's passes every path
     /// to the pipe); `None`: not served.
     pub metrics_listen: Option<SocketAddr>,
+    /// How sends are grouped into transactions (adaptive group commit).
+    pub batch: crate::batcher::BatchConfig,
 }
 
 impl GatewayConfig {
@@ -62,6 +64,7 @@ impl GatewayConfig {
             timeout: Duration::from_secs(30),
             read_timeout: Duration::from_secs(10),
             metrics_listen: None,
+            batch: Default::default(),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! state the others need. [`config`] holds the settings, [`waiters`] the event follower that
 //! resolves waiting requests, [`server`] the HTTP handling, [`metrics`] its Prometheus metrics.
 
+pub mod batcher;
 pub mod config;
 pub mod metrics;
 pub mod server;
@@ -65,8 +66,17 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         .with_context(|| format!("listening on {}", cfg.listen))?;
     let addr = listener.local_addr()?;
     let from = client.latest_checkpoint().await? + 1;
+    let m = Arc::new(metrics::Metrics::new());
+    let (batcher, batching) = batcher::Batcher::start(
+        client.clone(),
+        cfg.pipe,
+        cfg.host,
+        cfg.batch,
+        m.batch.clone(),
+    );
     let g = Arc::new(server::Gateway {
         client: client.clone(),
+        batcher,
         // A transaction cannot carry more than MAX_SENDABLE_PAYLOAD, whatever the Host allows.
         max_payload: (host.config.max_payload as usize)
             .min(dtp_protocol::constants::MAX_SENDABLE_PAYLOAD),
@@ -77,8 +87,7 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         let g = g.clone();
         tokio::spawn(async move { g.waiters.follow(g.client.clone(), g.cfg.pipe, from).await })
     };
-    let m = Arc::new(metrics::Metrics::new());
-    let mut tasks = Vec::new();
+    let mut tasks = vec![batching];
     let metrics_addr = match g.cfg.metrics_listen {
         Some(a) => {
             let l = metrics::bind(a)

@@ -19,6 +19,8 @@ pub struct Metrics {
     pub inflight: IntGauge,
     /// The SUI balance of the gateway's key (it pays every `send`).
     pub gas_balance: IntGauge,
+    /// Send batches and the sends they carried.
+    pub batch: crate::batcher::BatchMetrics,
 }
 
 impl Metrics {
@@ -55,7 +57,23 @@ impl Metrics {
         for m in [inflight.clone(), gas_balance.clone()] {
             registry.register(Box::new(m)).expect("register");
         }
+        let batch = crate::batcher::BatchMetrics {
+            batches: prometheus::IntCounter::new(
+                "dtp_gateway_send_batches_total",
+                "Send transactions (batches of sends) submitted",
+            )
+            .expect("metric"),
+            sends: prometheus::IntCounter::new(
+                "dtp_gateway_sends_total",
+                "Sends submitted, in batches",
+            )
+            .expect("metric"),
+        };
+        for c in [batch.batches.clone(), batch.sends.clone()] {
+            registry.register(Box::new(c)).expect("register");
+        }
         Metrics {
+            batch,
             registry,
             requests,
             latency,

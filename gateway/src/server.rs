@@ -15,6 +15,7 @@ use dtp_protocol::MoveAbort;
 use dtp_sdk::{Client, Error};
 use serde_json::json;
 
+use crate::batcher::{Batcher, SendError};
 use crate::config::{GatewayConfig, KeySource};
 use crate::waiters::{Outcome, Waiters};
 
@@ -22,6 +23,8 @@ pub struct Gateway {
     pub client: Client,
     pub cfg: GatewayConfig,
     pub waiters: Waiters,
+    /// Groups the sends into transactions.
+    pub batcher: Batcher,
     /// The Host's max_payload: the largest payload the chain accepts.
     pub max_payload: usize,
 }
@@ -133,13 +136,28 @@ pub async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
-    let assigned = match g
-        .client
-        .send(g.cfg.pipe, g.cfg.host, envelope, key, &region)
-        .await
-    {
+    let send = dtp_protocol::calls::Send {
+        payload: envelope,
+        key,
+        region,
+    };
+    let assigned = match g.batcher.send(send).await {
         Ok(a) => a,
-        Err(e) => return send_error(e),
+        Err(SendError::Chain(e)) => return send_error(e),
+        Err(SendError::Overloaded) => {
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "overloaded",
+                "too many requests are waiting to be sent; retry later",
+            )
+        }
+        Err(SendError::Stopped) => {
+            return error(
+                StatusCode::BAD_GATEWAY,
+                "gateway stopping",
+                "the send queue stopped",
+            )
+        }
     };
     let seq = assigned.seq;
     let rx = g.waiters.wait(seq);

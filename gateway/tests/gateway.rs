@@ -186,6 +186,9 @@ async fn http_through_the_chain_round_robin_and_errors() {
         "dtp_gateway_requests_total{status=\"413\"} 1",
         "dtp_gateway_request_seconds_count 31",
         "dtp_gateway_inflight 0",
+        // One at a time, every send went alone (no batching delay at one connection).
+        "dtp_gateway_send_batches_total 30",
+        "dtp_gateway_sends_total 30",
     ] {
         assert!(m.contains(line), "{line} in\n{m}");
     }
@@ -215,7 +218,49 @@ async fn http_through_the_chain_round_robin_and_errors() {
         r.json::<serde_json::Value>().await.unwrap()["error"],
         "no healthy endpoint"
     );
-    gw.stop();
     gw2.stop();
+
+    // 60 requests at once: the sends that arrive while one is in flight go out together, so
+    // there are fewer send transactions than requests; every request gets its own answer.
+    let calls = (0..60).map(|_| {
+        let (http, url) = (http.clone(), gw.url());
+        async move {
+            let r = http
+                .get(format!("{url}/api/instance"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+            r.headers()["x-dtp-seq"]
+                .to_str()
+                .unwrap()
+                .parse::<u64>()
+                .unwrap()
+        }
+    });
+    let mut seqs = futures::future::join_all(calls).await;
+    seqs.sort_unstable();
+    assert_eq!(seqs, (30..90).collect::<Vec<u64>>(), "each its own request");
+    let m = http
+        .get(format!("http://{}/metrics", gw.metrics_addr.unwrap()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let count = |name: &str| -> u64 {
+        m.lines()
+            .find_map(|l| l.strip_prefix(name)?.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{name} in\n{m}"))
+    };
+    assert_eq!(count("dtp_gateway_sends_total "), 90);
+    let batches = count("dtp_gateway_send_batches_total ") - 30;
+    assert!(
+        batches < 60,
+        "60 concurrent sends went in {batches} transactions"
+    );
+    println!("60 concurrent requests: {batches} send transactions");
+    gw.stop();
     net.stop().await;
 }
