@@ -141,6 +141,11 @@ pub struct Runtime {
     /// well within the lease costs one transaction, `complete`) or before serving it (`at_start`:
     /// every request shows a `Claimed` event, at one more transaction and its latency).
     pub claim: ClaimMode,
+    /// Most calls (completes, claims, releases, takeovers) of one pipe in one transaction; what
+    /// arrives while one is in flight goes in the next (1: every call alone).
+    pub batch_max_calls: usize,
+    /// Transactions of one pipe's calls in flight at once.
+    pub batches_in_flight: usize,
 }
 
 /// See [`Runtime::claim`].
@@ -163,6 +168,8 @@ impl Default for Runtime {
             metrics_listen: Some("127.0.0.1:9185".parse().expect("addr")),
             shutdown_grace_ms: 10_000,
             claim: ClaimMode::WhenNeeded,
+            batch_max_calls: 256,
+            batches_in_flight: 2,
         }
     }
 }
@@ -297,6 +304,11 @@ impl DaemonConfig {
                 self.daemon.heartbeat_interval_ms,
             ),
             ("daemon.max_concurrency", self.daemon.max_concurrency as u64),
+            ("daemon.batch_max_calls", self.daemon.batch_max_calls as u64),
+            (
+                "daemon.batches_in_flight",
+                self.daemon.batches_in_flight as u64,
+            ),
         ];
         for (field, v) in positive {
             if v == 0 {

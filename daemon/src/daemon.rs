@@ -8,8 +8,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context, Result};
+use dtp_protocol::calls::Call;
 use dtp_protocol::Host;
-use dtp_sdk::{Client, ClientConfig};
+use dtp_sdk::group_commit::{GroupCommit, GroupConfig};
+use dtp_sdk::{Client, ClientConfig, Objects};
 use sui_sdk_types::Address;
 use tokio::sync::mpsc;
 
@@ -44,6 +46,9 @@ pub struct Daemon {
     pub(crate) watchdog: watchdog::Memory,
     /// The cursor, the last heartbeat, the gas balance.
     pub(crate) progress: Progress,
+    /// Per served pipe, the group commit its completes, claims, releases and takeovers go
+    /// through: what arrives while one transaction is in flight goes out in the next.
+    commits: HashMap<Address, GroupCommit>,
 }
 
 /// The Host as last read: its endpoints' health and its config (lease, payload limit).
@@ -182,6 +187,18 @@ impl Daemon {
             metrics.clone(),
         ));
         let (workers, rx) = Workers::new(cfg.daemon.max_concurrency);
+        let group = GroupConfig {
+            max_calls: cfg.daemon.batch_max_calls,
+            in_flight: cfg.daemon.batches_in_flight,
+            ..GroupConfig::default()
+        };
+        // The tasks end with the daemon (when the last sender, in `commits`, is dropped).
+        let commits = cfg
+            .chain
+            .pipes
+            .iter()
+            .map(|p| (*p, GroupCommit::start(client.clone(), group).0))
+            .collect();
         let d = Arc::new(Daemon {
             serving: ServingSet::new(metrics.inflight.clone()),
             workers,
@@ -197,6 +214,7 @@ impl Daemon {
             draining: AtomicBool::new(false),
             watchdog: watchdog::Memory::default(),
             progress: Progress::default(),
+            commits,
         });
         Ok((d, rx))
     }
@@ -212,6 +230,19 @@ impl Daemon {
             None => self.client.pipe(pipe).await?.pending.id,
         };
         self.client.entry(table, seq).await
+    }
+
+    /// Executes a call on `pipe` (with this daemon's Host) through the pipe's group commit.
+    pub async fn call(
+        &self,
+        pipe: Address,
+        call: impl Into<Call>,
+    ) -> Result<dtp_sdk::Outcome, dtp_sdk::Error> {
+        let objs = Objects::pipe(pipe, self.host_id());
+        match self.commits.get(&pipe) {
+            Some(g) => g.call(objs, call).await,
+            None => self.client.call(objs, call).await,
+        }
     }
 
     /// This server's address (the daemon's key).

@@ -1,5 +1,6 @@
 //! Serving one request: read it (skipping work that moved on), forward its payload to a backend,
-//! and complete it; the request is claimed only when its lease needs extending while the backend
+//! and complete it (through the pipe's group commit: completes that arrive while one transaction
+//! is in flight share the next); the request is claimed only when its lease needs extending while the backend
 //! works (or before serving, with `daemon.claim = "at_start"`). A fenced call (stale attempt, not the assignee any
 //! more, already gone) drops the work quietly: another server holds it now. While draining
 //! nothing new is started: the work is released to a peer at once.
@@ -7,6 +8,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use dtp_protocol::calls::{Claim, Complete, Release};
 use dtp_protocol::envelope::{HttpRequest, HttpResponse, Payload};
 use dtp_protocol::{MoveAbort, Request};
 use dtp_sdk::Error;
@@ -77,7 +79,7 @@ pub async fn serve(d: Arc<Daemon>, work: Work) {
 
 /// Gives `work` back to the chain (reassigned to another healthy endpoint, reason released).
 pub async fn release(d: &Daemon, Work { pipe, seq, attempt }: Work) {
-    match d.client.release(pipe, d.host_id(), seq, attempt).await {
+    match d.call(pipe, Release { seq, attempt }).await {
         Ok(_) => {
             d.metrics.released.inc();
             tracing::info!(%pipe, seq, "released");
@@ -92,7 +94,6 @@ pub async fn release(d: &Daemon, Work { pipe, seq, attempt }: Work) {
 }
 
 async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bool, Error> {
-    let host = d.host_id();
     // Read first: work that finished or moved on while it waited (a paused or restarted daemon's
     // backlog) is dropped without spending a transaction. A read that lags the chain can only
     // make us skip work that is still ours; the tracker still lists it, so it is served again.
@@ -110,7 +111,7 @@ async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bo
         ),
     };
     if first.is_zero() {
-        d.client.claim(pipe, host, seq, attempt).await?;
+        d.call(pipe, Claim { seq, attempt }).await?;
     }
     let answer = {
         let forward = answer(d, &req.payload);
@@ -121,7 +122,7 @@ async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bo
             tokio::select! {
                 a = &mut forward => break a,
                 _ = renew.tick() => {
-                    d.client.claim(pipe, host, seq, attempt).await?;
+                    d.call(pipe, Claim { seq, attempt }).await?;
                     tracing::debug!("lease extended");
                 }
             }
@@ -145,9 +146,13 @@ async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bo
     } else {
         (answer.ok, answer.bytes)
     };
-    d.client
-        .complete(pipe, host, seq, attempt, ok, bytes)
-        .await?;
+    let complete = Complete {
+        seq,
+        attempt,
+        ok,
+        response: bytes,
+    };
+    d.call(pipe, complete).await?;
     Ok(ok)
 }
 

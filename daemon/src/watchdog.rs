@@ -169,7 +169,7 @@ pub async fn run(d: Arc<Daemon>) {
                 continue;
             }
             d.watchdog.mark_tried(w);
-            match d.client.takeover(pipe, d.host_id(), seq).await {
+            match d.call(pipe, dtp_protocol::calls::Takeover { seq }).await {
                 Ok(_) => {
                     d.metrics.taken_over.inc();
                     tracing::info!(%pipe, seq, from = %t.server, attempt = t.attempt + 1, rank = r, "took over an expired request");

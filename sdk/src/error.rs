@@ -137,6 +137,9 @@ pub enum Error {
     /// An invalid argument, with what is wrong.
     #[error("{0}")]
     Invalid(String),
+    /// A queue in front of the chain is full or stopped (backpressure); nothing was sent.
+    #[error("busy: {0}")]
+    Busy(String),
 }
 
 impl Error {

@@ -32,6 +32,7 @@ pub mod consistency;
 pub mod error;
 mod execute;
 pub mod gas;
+pub mod group_commit;
 pub mod keys;
 // documented with the typed function description (#14 item 1)
 #[allow(missing_docs)]
