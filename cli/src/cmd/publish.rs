@@ -29,11 +29,10 @@ pub async fn run(ctx: &Ctx, a: Args) -> Result<()> {
             .with_context(|| format!("reading {}", a.bytecode.display()))?
     };
     let pkg = CompiledPackage::from_json(&text)?;
-    let mut cfg =
-        ClientConfig::new(ctx.settings.url.clone(), ctx.settings.package)
-            .with_key(ctx.key()?)
-            // `dtp host create` right after must find the package.
-            .with_wait_for_reads(true);
+    let mut cfg = ClientConfig::new(ctx.settings.url.clone(), ctx.settings.package)
+        .with_key(ctx.key()?)
+        // `dtp host create` right after must find the package.
+        .with_wait_for_reads(true);
     cfg.check_package = false;
     cfg.timeout = ctx.timeout;
     cfg.gas_budget = 500_000_000;

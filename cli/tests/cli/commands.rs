@@ -39,9 +39,17 @@ async fn init_and_keys() {
     assert!(o.ok, "{}", o.stderr);
     let made = addr(&serde_json::from_str::<serde_json::Value>(&o.stdout).unwrap()["created_key"]);
     assert!(ks.exists(), "the key is in DTP_KEYSTORE's file");
-    assert!(!other.dir.path().join("sui.keystore").exists(), "not beside the config");
+    assert!(
+        !other.dir.path().join("sui.keystore").exists(),
+        "not beside the config"
+    );
     let o = other.run_env(&["faucet"], None, &env).await;
-    assert!(o.ok && o.stdout.contains(&made.to_string()), "{}{}", o.stderr, o.stdout);
+    assert!(
+        o.ok && o.stdout.contains(&made.to_string()),
+        "{}{}",
+        o.stderr,
+        o.stdout
+    );
 
     let v = dtp.json(&["keys", "new"]).await;
     let second = addr(&v["address"]);

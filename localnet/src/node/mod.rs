@@ -176,7 +176,10 @@ impl Node {
             // Everything recovered is readable; later checkpoints become so as they are applied.
             state.view = Some(View {
                 ledger: state.ledger.clone(),
-                checkpoint: state.chain.latest().map_or(0, |c| c.summary.sequence_number),
+                checkpoint: state
+                    .chain
+                    .latest()
+                    .map_or(0, |c| c.summary.sequence_number),
             });
         }
         let (submit, rx) = mpsc::sync_channel(4096);

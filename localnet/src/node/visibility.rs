@@ -64,7 +64,10 @@ impl Writes {
         ids.dedup();
         Writes {
             checkpoint: cp.summary.sequence_number,
-            objects: ids.into_iter().map(|id| (id, live.get(&id).cloned())).collect(),
+            objects: ids
+                .into_iter()
+                .map(|id| (id, live.get(&id).cloned()))
+                .collect(),
             clock_ms: live.clock_ms,
         }
     }
@@ -102,7 +105,9 @@ pub(super) fn delay_loop(
 ) {
     while let Ok(d) = rx.recv() {
         if let Some(w) = d.writes {
-            std::thread::sleep((d.formed + latency.reads).saturating_duration_since(Instant::now()));
+            std::thread::sleep(
+                (d.formed + latency.reads).saturating_duration_since(Instant::now()),
+            );
             let Some(inner) = inner.upgrade() else { return };
             let mut st = inner.state.write().unwrap_or_else(|p| p.into_inner());
             if let Some(view) = st.view.as_mut() {
@@ -132,7 +137,8 @@ impl super::State {
 
     /// True once a transaction can be read (GetTransaction): its checkpoint is readable.
     pub fn is_readable(&self, t: &TxEntry) -> bool {
-        t.checkpoint.is_some_and(|c| c <= self.readable_checkpoint())
+        t.checkpoint
+            .is_some_and(|c| c <= self.readable_checkpoint())
     }
 
     /// The latest checkpoint that reads may show.
