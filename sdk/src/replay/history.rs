@@ -229,21 +229,22 @@ impl Client {
         &self,
         pipe: Address,
         range: HistoryRange,
-        mut progress: impl FnMut(u64),
+        progress: impl FnMut(u64),
     ) -> Result<History> {
-        let host = self.pipe(pipe).await?.host;
-        let (from, to) = self.history_bounds(range).await?;
-        let mut history = History {
-            package: self.package(),
-            pipe,
-            host,
-            from,
-            to,
-            events: Vec::new(),
-            transactions: range.transactions.then(Vec::new),
-            refused: range.transactions.then(Vec::new),
-        };
-        let with_txs = range.transactions;
+        let mut all = self
+            .histories(&super::Pipes::Listed(vec![pipe]), range, progress)
+            .await?;
+        Ok(all.remove(0))
+    }
+
+    /// Reads checkpoints `from..=to` in order (fetched [`CONCURRENCY`] at a time), each with its
+    /// dtp transactions when `with_txs`, handing each to `f`.
+    pub(crate) async fn each_checkpoint(
+        &self,
+        (from, to): (u64, u64),
+        with_txs: bool,
+        mut f: impl FnMut(CheckpointEvents, CheckpointTxs),
+    ) -> Result<()> {
         let mut cps = futures::stream::iter(from..=to)
             .map(|seq| async move {
                 if with_txs {
@@ -253,35 +254,45 @@ impl Client {
                 }
             })
             .buffered(CONCURRENCY);
-        let mut done = 0;
         while let Some(cp) = cps.next().await {
             let (cp, txs) = cp?;
-            history.add(cp, txs);
-            done += 1;
-            progress(done);
+            f(cp, txs);
         }
-        Ok(history)
+        Ok(())
     }
 }
 
 impl History {
-    /// Appends one checkpoint's events and transactions (events and refused calls kept only if
-    /// they concern the Pipe or its Host).
+    /// Appends one checkpoint's events and transactions (see [`History::add_from`]).
     pub fn add(&mut self, cp: CheckpointEvents, txs: CheckpointTxs) {
-        let (pipe, host) = (self.pipe, self.host);
+        self.add_from(&cp, &txs)
+    }
+
+    /// Appends copies of what concerns the Pipe in one checkpoint: the events and refused calls
+    /// about the Pipe or its Host, and the transactions the Pipe's twin executes (calls on the
+    /// Host's other Pipes left out).
+    pub fn add_from(&mut self, cp: &CheckpointEvents, txs: &CheckpointTxs) {
+        let (pipe, host, package) = (self.pipe, self.host, self.package);
         self.events.extend(
             cp.events
-                .into_iter()
-                .filter(|e| concerns(&e.event, pipe, host)),
+                .iter()
+                .filter(|e| concerns(&e.event, pipe, host))
+                .cloned(),
         );
         if let Some(all) = self.transactions.as_mut() {
-            all.extend(txs.ok);
+            all.extend(
+                txs.ok
+                    .iter()
+                    .filter(|t| super::twin::relevant(&t.transaction, package, pipe, host))
+                    .cloned(),
+            );
         }
         if let Some(all) = self.refused.as_mut() {
             all.extend(
                 txs.refused
-                    .into_iter()
-                    .filter(|c| c.pipe == Some(pipe) || (c.pipe.is_none() && c.host == Some(host))),
+                    .iter()
+                    .filter(|c| c.pipe == Some(pipe) || (c.pipe.is_none() && c.host == Some(host)))
+                    .cloned(),
             );
         }
     }

@@ -1,8 +1,12 @@
-//! Replay of a Pipe's history from the chain: what happened to every request, per-server numbers,
-//! and a verification that the history keeps the protocol's promises.
+//! Replay of a Pipe's history from the chain (or of several Pipes', e.g. the shards of one Host):
+//! what happened to every request, per-server numbers, and a verification that the history keeps
+//! the protocol's promises.
 //!
 //! - [`history`]: the Pipe's (and its Host's) events over a checkpoint range, and the dtp
 //!   transactions for verification.
+//! - [`set`]: several Pipes' histories in one pass, named or every Pipe of a Host.
+//! - [`merge`]: several Pipes replayed together: per-Pipe summaries and verifications, merged
+//!   timelines, totals.
 //! - [`timeline`]: one timeline per request (Assigned -> Claimed -> Reassigned -> Completed /
 //!   DeadLettered / Cancelled) with checkpoints, times, servers and attempts.
 //! - [`refused`]: the dtp calls the chain refused, above all the fenced ones (late completions).
@@ -12,7 +16,9 @@
 //!   policy on a twin rebuilt by re-executing the transactions (`twin`).
 
 pub mod history;
+pub mod merge;
 pub mod refused;
+pub mod set;
 pub mod summary;
 pub mod timeline;
 mod twin;
@@ -26,7 +32,9 @@ mod sim;
 mod tests;
 
 pub use history::{CheckpointTxs, History, HistoryRange, TxRecord};
+pub use merge::{merge, PipeReplay, PipeViolation, Replay, VerifyTotal};
 pub use refused::{refusals, unexplained_fences, RefusalCount, Refusals, RefusedCall};
+pub use set::Pipes;
 pub use summary::{summarize, Latency, ServerStats, Summary};
 pub use timeline::{timelines, Reason, Status, Step, StepKind, Timeline};
 pub use verify::{verify, PolicyCheck, Report, Violation};

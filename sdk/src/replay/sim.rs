@@ -8,10 +8,10 @@ use sui_sdk_types::{
     ProgrammableTransaction, SharedInput, Transaction, TransactionExpiration, TransactionKind,
 };
 
-use super::history::{History, TxRecord};
+use super::history::{CheckpointTxs, History, TxRecord};
 use super::refused::RefusedCall;
 use super::twin::Twin;
-use crate::stream::ChainEvent;
+use crate::stream::{ChainEvent, CheckpointEvents};
 
 const PACKAGE: Address = Address::from_static("0xd7d7");
 
@@ -24,11 +24,12 @@ pub const S1: u8 = 2;
 pub const S2: u8 = 3;
 const USER: u8 = 4;
 
-/// A chain in memory: each call is one transaction in its own checkpoint, executed on a twin.
+/// A chain in memory: each call is one transaction in its own checkpoint, executed on a twin per
+/// Pipe (each executes the Host's calls and its own Pipe's).
 pub struct Sim {
-    chain: Twin,
+    chains: Vec<Twin>,
     host: Address,
-    pipe: Address,
+    pipes: Vec<Address>,
     cap: Address,
     clock: u64,
     nonce: u64,
@@ -87,6 +88,11 @@ impl Sim {
     /// A Host (lease 100 ms, 2 attempts, healthy after 1 heartbeat), a round-robin Pipe, and two
     /// healthy endpoints S1 and S2.
     fn new() -> Sim {
+        Sim::with_pipes(1)
+    }
+
+    /// As [`Sim::new`] with `n` round-robin Pipes, the endpoints added after the Pipes.
+    pub fn with_pipes(n: usize) -> Sim {
         let cfg = HostConfig {
             healthy_threshold: 1,
             lease_ms: 100,
@@ -108,21 +114,31 @@ impl Sim {
             Address::derive_id(create.digest(), 0),
             Address::derive_id(create.digest(), 1),
         );
-        let vals = vec![Value::String("p".into()), Value::U8(0)];
-        let create_pipe = tx(a(ADMIN), 1, "create_pipe", [host, Address::ZERO, cap], vals);
-        let pipe = Address::derive_id(create_pipe.digest(), 0);
+        let creates: Vec<Transaction> = (0..n)
+            .map(|i| {
+                let vals = vec![Value::String(format!("p{i}")), Value::U8(0)];
+                let objs = [host, Address::ZERO, cap];
+                tx(a(ADMIN), 1 + i as u64, "create_pipe", objs, vals)
+            })
+            .collect();
+        let pipes: Vec<Address> = creates
+            .iter()
+            .map(|t| Address::derive_id(t.digest(), 0))
+            .collect();
         let mut sim = Sim {
-            chain: Twin::new(PACKAGE, host, pipe),
+            chains: pipes.iter().map(|p| Twin::new(PACKAGE, host, *p)).collect(),
             host,
-            pipe,
+            pipes,
             cap,
             clock: 1_000,
-            nonce: 2,
+            nonce: 1 + n as u64,
             txs: vec![],
             events: vec![],
         };
         sim.commit(create);
-        sim.commit(create_pipe);
+        for t in creates {
+            sim.commit(t);
+        }
         for (s, label) in [(S1, "s1"), (S2, "s2")] {
             let ep = vec![
                 Value::Address(a(s)),
@@ -149,14 +165,24 @@ impl Sim {
             transaction,
             events: vec![],
         };
-        let out = self.chain.run(&record);
-        assert!(
-            out.errors.is_empty(),
-            "the chain refused it: {:?}",
-            out.errors
-        );
-        record.events = out.events.clone();
-        for (index, event) in out.events.iter().enumerate() {
+        // The first twin's events (the Host's and its Pipe's), and each other Pipe's own.
+        let mut events = Vec::new();
+        for (i, chain) in self.chains.iter_mut().enumerate() {
+            let out = chain.run(&record);
+            assert!(
+                out.errors.is_empty(),
+                "the chain refused it: {:?}",
+                out.errors
+            );
+            let pipe = self.pipes[i];
+            events.extend(
+                out.events
+                    .into_iter()
+                    .filter(|e| i == 0 || e.pipe() == Some(pipe)),
+            );
+        }
+        record.events = events.clone();
+        for (index, event) in events.iter().enumerate() {
             self.events.push(ChainEvent {
                 checkpoint,
                 timestamp_ms: self.clock,
@@ -166,18 +192,18 @@ impl Sim {
             });
         }
         self.txs.push(record);
-        out.events
+        events
     }
 
     pub fn call(&mut self, sender: u8, name: &str, vals: Vec<Value>) -> Vec<Event> {
+        self.call_on(0, sender, name, vals)
+    }
+
+    /// A call on Pipe `i` (a Host call for functions that take no Pipe).
+    pub fn call_on(&mut self, i: usize, sender: u8, name: &str, vals: Vec<Value>) -> Vec<Event> {
         self.nonce += 1;
-        let t = tx(
-            a(sender),
-            self.nonce,
-            name,
-            [self.host, self.pipe, self.cap],
-            vals,
-        );
+        let objs = [self.host, self.pipes[i], self.cap];
+        let t = tx(a(sender), self.nonce, name, objs, vals);
         self.commit(t)
     }
 
@@ -195,7 +221,7 @@ impl Sim {
             a(sender),
             self.nonce,
             name,
-            [self.host, self.pipe, self.cap],
+            [self.host, self.pipes[0], self.cap],
             vals,
         );
         let code = abort.map(MoveAbort::abort_code);
@@ -205,28 +231,77 @@ impl Sim {
     }
 
     pub fn pipe(&self) -> Address {
-        self.pipe
+        self.pipes[0]
+    }
+
+    /// Every Pipe, in the order of their creation.
+    pub fn pipes(&self) -> Vec<Address> {
+        self.pipes.clone()
     }
 
     pub fn host(&self) -> Address {
         self.host
     }
 
+    pub fn package(&self) -> Address {
+        PACKAGE
+    }
+
     pub fn send(&mut self) {
+        self.send_on(0)
+    }
+
+    /// A send to Pipe `i`.
+    pub fn send_on(&mut self, i: usize) {
         let v = vec![
             Value::Bytes(b"hi".to_vec()),
             Value::Bytes(vec![]),
             Value::String("".into()),
         ];
-        self.call(USER, "send", v);
+        self.call_on(i, USER, "send", v);
     }
 
     pub fn complete(&mut self, server: u8, seq: u64, attempt: u32) {
+        self.complete_on(0, server, seq, attempt)
+    }
+
+    /// Claims and completes request `seq` of Pipe `i`.
+    pub fn complete_on(&mut self, i: usize, server: u8, seq: u64, attempt: u32) {
         let v = vec![Value::U64(seq), Value::U32(attempt)];
-        self.call(server, "claim", v.clone());
+        self.call_on(i, server, "claim", v.clone());
         let mut v = v;
         v.extend([Value::Bool(true), Value::Bytes(b"ok".to_vec())]);
-        self.call(server, "complete", v);
+        self.call_on(i, server, "complete", v);
+    }
+
+    /// The chain as checkpoints (one transaction each), as a reader gets them.
+    pub fn checkpoints(&self) -> Vec<(CheckpointEvents, CheckpointTxs)> {
+        self.txs
+            .iter()
+            .map(|t| {
+                let events = self.events.iter().filter(|e| e.checkpoint == t.checkpoint);
+                let cp = CheckpointEvents {
+                    sequence_number: t.checkpoint,
+                    timestamp_ms: t.timestamp_ms,
+                    events: events.cloned().collect(),
+                };
+                let txs = CheckpointTxs {
+                    ok: vec![t.clone()],
+                    refused: vec![],
+                };
+                (cp, txs)
+            })
+            .collect()
+    }
+
+    /// The history of Pipe `i`, as [`History::add`] keeps it from the checkpoints.
+    pub fn history_of(&self, i: usize) -> History {
+        let to = self.txs.len() as u64;
+        let mut h = History::empty(PACKAGE, (self.pipes[i], self.host), (0, to), true);
+        for (cp, txs) in self.checkpoints() {
+            h.add(cp, txs);
+        }
+        h
     }
 
     /// seq 0: S1, taken over by S2 and completed. seq 1: S2, completed. seq 2: S1, taken over by
@@ -249,7 +324,7 @@ impl Sim {
     pub fn history(&self) -> History {
         History {
             package: PACKAGE,
-            pipe: self.pipe,
+            pipe: self.pipes[0],
             host: self.host,
             from: 0,
             to: self.txs.len() as u64,

@@ -154,6 +154,8 @@ impl Status {
 /// The life of one request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Timeline {
+    /// The request's Pipe (sequence numbers are per Pipe).
+    pub pipe: Address,
     /// The request's sequence number.
     pub seq: u64,
     /// From its first `Assigned`.
@@ -171,8 +173,9 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    fn new(seq: u64) -> Self {
+    fn new(pipe: Address, seq: u64) -> Self {
         Timeline {
+            pipe,
             seq,
             sender: None,
             status: Status::Pending,
@@ -297,7 +300,7 @@ pub fn timelines(pipe: Address, events: &[ChainEvent]) -> Vec<Timeline> {
             continue;
         }
         let i = *index.entry(seq).or_insert_with(|| {
-            out.push(Timeline::new(seq));
+            out.push(Timeline::new(pipe, seq));
             out.len() - 1
         });
         out[i].push(e);

@@ -5,7 +5,7 @@
 use dtp_protocol::dispatch::{self, CallError, CallObjects, CallOutput};
 use dtp_protocol::schema::{Function, Param, Value};
 use dtp_protocol::{Event, Host, HostCap, PipeState, TxContext};
-use sui_sdk_types::{Address, Argument, Command, Input, TransactionKind};
+use sui_sdk_types::{Address, Argument, Command, Input, Transaction, TransactionKind};
 
 use super::history::{concerns, TxRecord};
 
@@ -228,6 +228,36 @@ impl Twin {
     pub fn host_created(&self) -> bool {
         self.host.is_some()
     }
+}
+
+/// True when the twin of `pipe` (of `host`) would execute a call of `tx`: a dtp call naming no
+/// other Host and no other Pipe (creating a Host names neither). Calls on the Host's other Pipes
+/// only read the Host ([`Twin`] skips them), so a Pipe's history can leave their transactions out.
+/// A call the twin cannot read keeps its transaction (the twin then reports it).
+pub(crate) fn relevant(tx: &Transaction, package: Address, pipe: Address, host: Address) -> bool {
+    let TransactionKind::ProgrammableTransaction(ptb) = &tx.kind else {
+        return false;
+    };
+    ptb.commands.iter().any(|c| {
+        let Command::MoveCall(m) = c else {
+            return false;
+        };
+        if m.package != package {
+            return false;
+        }
+        let Some(f) = Function::find(m.function.as_str()).filter(|f| f.module == m.module.as_str())
+        else {
+            return true;
+        };
+        m.arguments.iter().zip(f.params).all(|(a, p)| {
+            let want = match p {
+                Param::Host { .. } => host,
+                Param::Pipe => pipe,
+                _ => return true,
+            };
+            object_id(a, &ptb.inputs).map_or(true, |id| id == want)
+        })
+    })
 }
 
 pub(super) fn object_id(a: &Argument, inputs: &[Input]) -> Result<Address, String> {
