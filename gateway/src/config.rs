@@ -8,6 +8,7 @@ use sui_sdk_types::Address;
 /// Where the affinity key of a request comes from (sticky sessions for the AFFINITY policy).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeySource {
+    /// No affinity key.
     None,
     /// A request header, e.g. `X-DTP-Key`.
     Header(String),
@@ -34,11 +35,16 @@ impl std::str::FromStr for KeySource {
     }
 }
 
+/// Everything a gateway needs to start.
 #[derive(Debug, Clone)]
 pub struct GatewayConfig {
+    /// Where plain HTTP is served.
     pub listen: SocketAddr,
+    /// The Host every pipe belongs to.
     pub host: Address,
-    pub pipe: Address,
+    /// The Pipes sends are spread over (at least one, all of `host`; see [`crate::pipes`]).
+    pub pipes: Vec<Address>,
+    /// Where the affinity key comes from.
     pub key_source: KeySource,
     /// Header naming the preferred region (REGION policy), e.g. `X-DTP-Region`.
     pub region_header: Option<String>,
@@ -54,11 +60,17 @@ pub struct GatewayConfig {
 }
 
 impl GatewayConfig {
+    /// A gateway of one Pipe, with the default settings.
     pub fn new(listen: SocketAddr, host: Address, pipe: Address) -> Self {
+        Self::with_pipes(listen, host, vec![pipe])
+    }
+
+    /// A gateway spreading its sends over `pipes` of `host`, with the default settings.
+    pub fn with_pipes(listen: SocketAddr, host: Address, pipes: Vec<Address>) -> Self {
         Self {
             listen,
             host,
-            pipe,
+            pipes,
             key_source: KeySource::Header("x-dtp-key".into()),
             region_header: Some("x-dtp-region".into()),
             timeout: Duration::from_secs(30),

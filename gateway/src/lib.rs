@@ -1,17 +1,21 @@
 //! # dtp-gateway
 //!
 //! Accepts plain HTTP, turns each request into a dtp payload ([`dtp_protocol::envelope`]), sends it
-//! to a pipe, waits for its `Completed` event and returns the backend's response with
-//! `X-DTP-Server` / `X-DTP-Seq` headers. Several gateways can serve one pipe: a gateway holds no
-//! state the others need. [`config`] holds the settings, [`waiters`] the event follower that
-//! resolves waiting requests, [`server`] the HTTP handling, [`metrics`] its Prometheus metrics.
+//! to one of its pipes (K pipes of one Host: [`pipes`] picks one, by the affinity key's hash or the
+//! least loaded), waits for its `Completed` event and returns the backend's response with
+//! `X-DTP-Pipe` / `X-DTP-Seq` / `X-DTP-Server` headers. Several gateways can serve the same pipes:
+//! a gateway holds no state the others need. [`config`] holds the settings, [`batcher`] groups a
+//! pipe's sends into transactions, [`waiters`] the event follower that resolves waiting requests,
+//! [`server`] the HTTP handling, [`metrics`] its Prometheus metrics.
 
 pub mod batcher;
 pub mod config;
 pub mod metrics;
+pub mod pipes;
 pub mod server;
 pub mod waiters;
 
+use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -22,6 +26,7 @@ pub use config::{GatewayConfig, KeySource};
 
 /// A running gateway.
 pub struct Running {
+    /// Where HTTP is served.
     pub addr: SocketAddr,
     /// Where `/metrics` is served, if it is.
     pub metrics_addr: Option<SocketAddr>,
@@ -29,10 +34,12 @@ pub struct Running {
 }
 
 impl Running {
+    /// `http://<addr>`.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
+    /// Stops serving (the listener, the batchers, the event follower).
     pub fn stop(self) {
         for t in self.tasks {
             t.abort();
@@ -40,8 +47,8 @@ impl Running {
     }
 }
 
-/// Starts serving: checks the host and pipe, prepares gas coins for concurrent sends, follows the
-/// pipe's events and listens on `cfg.listen`.
+/// Starts serving: checks the host and that every pipe is one of its own, prepares gas coins for
+/// concurrent sends, follows the pipes' events and listens on `cfg.listen`.
 pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
     // A client that just created the host or pipe reads them once the node's reads show it.
     client
@@ -49,16 +56,10 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         .await
         .context("waiting for the client's last transaction")?;
     let host = client.host(cfg.host).await.context("gateway host")?;
-    let pipe = client.pipe(cfg.pipe).await.context("gateway pipe")?;
-    anyhow::ensure!(
-        pipe.host == cfg.host,
-        "pipe {} belongs to host {}, not {}",
-        cfg.pipe,
-        pipe.host,
-        cfg.host
-    );
+    check_pipes(&client, &cfg).await?;
+    let senders = cfg.pipes.len() * cfg.batch.in_flight.max(1);
     client
-        .ensure_gas_coins(16, 5_000_000_000)
+        .ensure_gas_coins(senders.max(16), 5_000_000_000)
         .await
         .context("splitting gas coins for concurrent sends")?;
     let listener = tokio::net::TcpListener::bind(cfg.listen)
@@ -67,16 +68,11 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
     let addr = listener.local_addr()?;
     let from = client.latest_checkpoint().await? + 1;
     let m = Arc::new(metrics::Metrics::new());
-    let (batcher, batching) = batcher::Batcher::start(
-        client.clone(),
-        cfg.pipe,
-        cfg.host,
-        cfg.batch,
-        m.batch.clone(),
-    );
+    let (pipes, batching) =
+        pipes::Pipes::start(&client, cfg.host, &cfg.pipes, cfg.batch, |p| m.batch(p));
     let g = Arc::new(server::Gateway {
         client: client.clone(),
-        batcher,
+        pipes,
         // A transaction cannot carry more than MAX_SENDABLE_PAYLOAD, whatever the Host allows.
         max_payload: (host.config.max_payload as usize)
             .min(dtp_protocol::constants::MAX_SENDABLE_PAYLOAD),
@@ -85,9 +81,10 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
     });
     let follower = {
         let g = g.clone();
-        tokio::spawn(async move { g.waiters.follow(g.client.clone(), g.cfg.pipe, from).await })
+        let pipes: HashSet<_> = g.cfg.pipes.iter().copied().collect();
+        tokio::spawn(async move { g.waiters.follow(g.client.clone(), pipes, from).await })
     };
-    let mut tasks = vec![batching];
+    let mut tasks = batching;
     let metrics_addr = match g.cfg.metrics_listen {
         Some(a) => {
             let l = metrics::bind(a)
@@ -100,6 +97,7 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         }
         None => None,
     };
+    let n_pipes = g.pipes.len();
     let app = axum::Router::new()
         .fallback(server::handle)
         .with_state(g)
@@ -110,11 +108,36 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
             tracing::error!(error = %e, "gateway server failed");
         }
     });
-    tracing::info!(%addr, "gateway listening");
+    tracing::info!(%addr, pipes = n_pipes, "gateway listening");
     tasks.extend([follower, http]);
     Ok(Running {
         addr,
         metrics_addr,
         tasks,
     })
+}
+
+/// At least one pipe, none twice, each an existing Pipe of `cfg.host`: the error names the first
+/// that is not.
+async fn check_pipes(client: &Client, cfg: &GatewayConfig) -> Result<()> {
+    anyhow::ensure!(
+        !cfg.pipes.is_empty(),
+        "the gateway needs at least one pipe of host {}",
+        cfg.host
+    );
+    let mut seen = HashSet::new();
+    for &p in &cfg.pipes {
+        anyhow::ensure!(seen.insert(p), "pipe {p} is listed twice");
+        let pipe = client
+            .pipe(p)
+            .await
+            .with_context(|| format!("gateway pipe {p}"))?;
+        anyhow::ensure!(
+            pipe.host == cfg.host,
+            "pipe {p} belongs to host {}, not {}: every pipe of a gateway must be of its host",
+            pipe.host,
+            cfg.host
+        );
+    }
+    Ok(())
 }

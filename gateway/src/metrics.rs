@@ -10,20 +10,25 @@ use axum::middleware::Next;
 use axum::response::Response;
 use prometheus::{Histogram, HistogramOpts, IntCounterVec, IntGauge, Opts, Registry};
 
+/// The gateway's metrics and their registry.
 pub struct Metrics {
     registry: Registry,
     /// Answers by HTTP status.
     pub requests: IntCounterVec,
     /// Request received to response sent.
     pub latency: Histogram,
+    /// Requests being answered.
     pub inflight: IntGauge,
     /// The SUI balance of the gateway's key (it pays every `send`).
     pub gas_balance: IntGauge,
-    /// Send batches and the sends they carried.
-    pub batch: crate::batcher::BatchMetrics,
+    /// Send batches, by pipe.
+    pub batches: IntCounterVec,
+    /// Sends carried by them, by pipe.
+    pub sends: IntCounterVec,
 }
 
 impl Metrics {
+    /// The metrics, registered and at zero.
     pub fn new() -> Metrics {
         let registry = Registry::new();
         let requests = IntCounterVec::new(
@@ -57,23 +62,28 @@ impl Metrics {
         for m in [inflight.clone(), gas_balance.clone()] {
             registry.register(Box::new(m)).expect("register");
         }
-        let batch = crate::batcher::BatchMetrics {
-            batches: prometheus::IntCounter::new(
+        let batches = IntCounterVec::new(
+            Opts::new(
                 "dtp_gateway_send_batches_total",
-                "Send transactions (batches of sends) submitted",
-            )
-            .expect("metric"),
-            sends: prometheus::IntCounter::new(
+                "Send transactions (batches of sends) submitted, by pipe",
+            ),
+            &["pipe"],
+        )
+        .expect("metric");
+        let sends = IntCounterVec::new(
+            Opts::new(
                 "dtp_gateway_sends_total",
-                "Sends submitted, in batches",
-            )
-            .expect("metric"),
-        };
-        for c in [batch.batches.clone(), batch.sends.clone()] {
+                "Sends submitted, in batches, by pipe",
+            ),
+            &["pipe"],
+        )
+        .expect("metric");
+        for c in [batches.clone(), sends.clone()] {
             registry.register(Box::new(c)).expect("register");
         }
         Metrics {
-            batch,
+            batches,
+            sends,
             registry,
             requests,
             latency,
@@ -82,6 +92,16 @@ impl Metrics {
         }
     }
 
+    /// The batcher counters of `pipe` (its `pipe` label).
+    pub fn batch(&self, pipe: sui_sdk_types::Address) -> crate::batcher::BatchMetrics {
+        let label = pipe.to_string();
+        crate::batcher::BatchMetrics {
+            batches: self.batches.with_label_values(&[label.as_str()]),
+            sends: self.sends.with_label_values(&[label.as_str()]),
+        }
+    }
+
+    /// The Prometheus text of every metric.
     pub fn render(&self) -> String {
         dtp_sdk::service::render_metrics(&self.registry)
     }

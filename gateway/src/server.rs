@@ -1,5 +1,7 @@
-//! The HTTP side: each request becomes a dtp payload sent to the pipe; the gateway waits for the
-//! `Completed` event and answers with the backend's response. Errors are HTTP-native with a short
+//! The HTTP side: each request becomes a dtp payload sent to one of the gateway's Pipes (see
+//! [`crate::pipes`]); the gateway waits for its `Completed` event and answers with the backend's
+//! response, naming the Pipe, sequence number and server in `X-DTP-Pipe` / `X-DTP-Seq` /
+//! `X-DTP-Server`. Errors are HTTP-native with a short
 //! JSON body: 503 no healthy endpoint or pipe full, 413 too large, 504 timeout, 502 dead-lettered
 //! or failed, 408 slow client.
 
@@ -15,16 +17,21 @@ use dtp_protocol::MoveAbort;
 use dtp_sdk::{Client, Error};
 use serde_json::json;
 
-use crate::batcher::{Batcher, SendError};
+use crate::batcher::SendError;
 use crate::config::{GatewayConfig, KeySource};
+use crate::pipes::Pipes;
 use crate::waiters::{Outcome, Waiters};
 
+/// What every request handler shares.
 pub struct Gateway {
+    /// The gateway's client (its key pays the sends).
     pub client: Client,
+    /// The settings.
     pub cfg: GatewayConfig,
+    /// The requests waiting for their answer.
     pub waiters: Waiters,
-    /// Groups the sends into transactions.
-    pub batcher: Batcher,
+    /// The Pipes, each with the batcher grouping its sends into transactions.
+    pub pipes: Pipes,
     /// The Host's max_payload: the largest payload the chain accepts.
     pub max_payload: usize,
 }
@@ -74,6 +81,7 @@ fn affinity_key(src: &KeySource, headers: &HeaderMap, peer: SocketAddr) -> Vec<u
     }
 }
 
+/// Answers one HTTP request through the chain.
 pub async fn handle(
     State(g): State<Arc<Gateway>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -136,12 +144,13 @@ pub async fn handle(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let pipe = g.pipes.pick(&key);
     let send = dtp_protocol::calls::Send {
         payload: envelope,
         key,
         region,
     };
-    let assigned = match g.batcher.send(send).await {
+    let assigned = match g.pipes.send(pipe, send).await {
         Ok(a) => a,
         Err(SendError::Chain(e)) => return send_error(e),
         Err(SendError::Overloaded) => {
@@ -160,7 +169,8 @@ pub async fn handle(
         }
     };
     let seq = assigned.seq;
-    let rx = g.waiters.wait(seq);
+    let id = (pipe, seq);
+    let rx = g.waiters.wait(pipe, seq);
     let outcome = match tokio::time::timeout(g.cfg.timeout, rx).await {
         Ok(Ok(o)) => o,
         Ok(Err(_)) => {
@@ -171,7 +181,7 @@ pub async fn handle(
             )
         }
         Err(_) => {
-            g.waiters.forget(seq);
+            g.waiters.forget(pipe, seq);
             return with_dtp(
                 error(
                     StatusCode::GATEWAY_TIMEOUT,
@@ -179,7 +189,7 @@ pub async fn handle(
                     format!("request {seq} did not complete within {:?}", g.cfg.timeout),
                 ),
                 None,
-                seq,
+                id,
             );
         }
     };
@@ -188,7 +198,7 @@ pub async fn handle(
             server,
             ok,
             response,
-        } => with_dtp(answer(ok, response), Some(server), seq),
+        } => with_dtp(answer(ok, response), Some(server), id),
         Outcome::DeadLettered { attempt } => with_dtp(
             error(
                 StatusCode::BAD_GATEWAY,
@@ -196,7 +206,7 @@ pub async fn handle(
                 format!("request {seq} failed on every attempt ({attempt})"),
             ),
             None,
-            seq,
+            id,
         ),
         Outcome::Cancelled => with_dtp(
             error(
@@ -205,7 +215,7 @@ pub async fn handle(
                 format!("request {seq} was cancelled"),
             ),
             None,
-            seq,
+            id,
         ),
     }
 }
@@ -260,13 +270,21 @@ fn answer(ok: bool, bytes: Vec<u8>) -> Response {
     }
 }
 
-fn with_dtp(mut r: Response, server: Option<sui_sdk_types::Address>, seq: u64) -> Response {
+fn with_dtp(
+    mut r: Response,
+    server: Option<sui_sdk_types::Address>,
+    (pipe, seq): crate::waiters::RequestId,
+) -> Response {
     if let Some(s) = server {
         r.headers_mut().insert(
             "x-dtp-server",
             HeaderValue::try_from(s.to_string()).expect("ascii"),
         );
     }
+    r.headers_mut().insert(
+        "x-dtp-pipe",
+        HeaderValue::try_from(pipe.to_string()).expect("ascii"),
+    );
     r.headers_mut().insert("x-dtp-seq", HeaderValue::from(seq));
     r
 }

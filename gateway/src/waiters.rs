@@ -1,7 +1,8 @@
-//! One event follower per gateway resolves every waiting HTTP request: a map from sequence number
-//! to the waiter, and a short memory of answers that arrived before their waiter registered.
+//! One event follower per gateway resolves every waiting HTTP request of all its Pipes: a map from
+//! (pipe, sequence number) to the waiter, and a short memory of answers that arrived before their
+//! waiter registered.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::sync::Mutex;
 
 use dashmap::DashMap;
@@ -13,34 +14,46 @@ use tokio::sync::oneshot;
 /// How a request ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    /// A server answered.
     Completed {
+        /// The server.
         server: Address,
+        /// False for a failed (final) answer.
         ok: bool,
+        /// The backend's response (an envelope).
         response: Vec<u8>,
     },
+    /// Out of attempts.
     DeadLettered {
+        /// The last attempt.
         attempt: u32,
     },
+    /// Cancelled by its sender.
     Cancelled,
 }
 
+/// A request: its Pipe and its sequence number there (sequence numbers are per Pipe).
+pub type RequestId = (Address, u64);
+
+/// The waiting requests of a gateway.
 #[derive(Default)]
 pub struct Waiters {
-    waiting: DashMap<u64, oneshot::Sender<Outcome>>,
+    waiting: DashMap<RequestId, oneshot::Sender<Outcome>>,
     /// Answers with no waiter yet (the follower can be ahead of `send` returning).
-    early: Mutex<VecDeque<(u64, Outcome)>>,
+    early: Mutex<VecDeque<(RequestId, Outcome)>>,
 }
 
 const EARLY_MAX: usize = 4096;
 
 impl Waiters {
-    /// Registers interest in `seq`; resolves at once if the answer already came.
-    pub fn wait(&self, seq: u64) -> oneshot::Receiver<Outcome> {
+    /// Registers interest in request `seq` of `pipe`; resolves at once if the answer already came.
+    pub fn wait(&self, pipe: Address, seq: u64) -> oneshot::Receiver<Outcome> {
+        let id = (pipe, seq);
         let (tx, rx) = oneshot::channel();
         let early = {
             let mut e = self.early.lock().expect("lock");
             e.iter()
-                .position(|(s, _)| *s == seq)
+                .position(|(s, _)| *s == id)
                 .and_then(|i| e.remove(i))
         };
         match early {
@@ -48,25 +61,27 @@ impl Waiters {
                 let _ = tx.send(o);
             }
             None => {
-                self.waiting.insert(seq, tx);
+                self.waiting.insert(id, tx);
             }
         }
         rx
     }
 
-    pub fn forget(&self, seq: u64) {
-        self.waiting.remove(&seq);
+    /// Stops waiting for request `seq` of `pipe` (its client gave up).
+    pub fn forget(&self, pipe: Address, seq: u64) {
+        self.waiting.remove(&(pipe, seq));
     }
 
-    /// Resolves the waiter of `seq`, or remembers the answer for a little while.
-    pub fn resolve(&self, seq: u64, o: Outcome) {
-        match self.waiting.remove(&seq) {
+    /// Resolves the waiter of request `seq` of `pipe`, or remembers the answer for a little while.
+    pub fn resolve(&self, pipe: Address, seq: u64, o: Outcome) {
+        let id = (pipe, seq);
+        match self.waiting.remove(&id) {
             Some((_, tx)) => {
                 let _ = tx.send(o);
             }
             None => {
                 let mut e = self.early.lock().expect("lock");
-                e.push_back((seq, o));
+                e.push_back((id, o));
                 if e.len() > EARLY_MAX {
                     e.pop_front();
                 }
@@ -74,16 +89,18 @@ impl Waiters {
         }
     }
 
-    /// Follows the pipe's events from `from` and resolves waiters, forever.
-    pub async fn follow(&self, client: dtp_sdk::Client, pipe: Address, from: u64) {
+    /// Follows the events of `pipes` (one stream: each checkpoint carries every Pipe's events)
+    /// from checkpoint `from` and resolves waiters, forever.
+    pub async fn follow(&self, client: dtp_sdk::Client, pipes: HashSet<Address>, from: u64) {
         let mut s = Box::pin(client.follow(from));
         while let Some(cp) = s.next().await {
             for e in cp.events {
-                if e.event.pipe() != Some(pipe) {
+                let Some(pipe) = e.event.pipe().filter(|p| pipes.contains(p)) else {
                     continue;
-                }
+                };
                 match e.event {
                     Event::Completed(c) => self.resolve(
+                        pipe,
                         c.seq,
                         Outcome::Completed {
                             server: c.server,
@@ -92,9 +109,9 @@ impl Waiters {
                         },
                     ),
                     Event::DeadLettered(d) => {
-                        self.resolve(d.seq, Outcome::DeadLettered { attempt: d.attempt })
+                        self.resolve(pipe, d.seq, Outcome::DeadLettered { attempt: d.attempt })
                     }
-                    Event::Cancelled(c) => self.resolve(c.seq, Outcome::Cancelled),
+                    Event::Cancelled(c) => self.resolve(pipe, c.seq, Outcome::Cancelled),
                     _ => {}
                 }
             }
@@ -108,11 +125,28 @@ mod tests {
 
     #[tokio::test]
     async fn early_answers_are_kept_for_late_waiters() {
+        let p = Address::new([1; 32]);
         let w = Waiters::default();
-        w.resolve(5, Outcome::Cancelled);
-        assert_eq!(w.wait(5).await.unwrap(), Outcome::Cancelled);
-        let rx = w.wait(6);
-        w.resolve(6, Outcome::DeadLettered { attempt: 3 });
+        w.resolve(p, 5, Outcome::Cancelled);
+        assert_eq!(w.wait(p, 5).await.unwrap(), Outcome::Cancelled);
+        let rx = w.wait(p, 6);
+        w.resolve(p, 6, Outcome::DeadLettered { attempt: 3 });
         assert_eq!(rx.await.unwrap(), Outcome::DeadLettered { attempt: 3 });
+    }
+
+    #[tokio::test]
+    async fn the_same_seq_on_two_pipes_are_two_requests() {
+        let (p, q) = (Address::new([1; 32]), Address::new([2; 32]));
+        let w = Waiters::default();
+        let (rp, rq) = (w.wait(p, 0), w.wait(q, 0));
+        w.resolve(q, 0, Outcome::Cancelled);
+        w.resolve(p, 0, Outcome::DeadLettered { attempt: 1 });
+        assert_eq!(rq.await.unwrap(), Outcome::Cancelled);
+        assert_eq!(rp.await.unwrap(), Outcome::DeadLettered { attempt: 1 });
+        // An early answer of one pipe is not given to the other's waiter.
+        w.resolve(p, 7, Outcome::Cancelled);
+        let mut other = w.wait(q, 7);
+        assert!(other.try_recv().is_err());
+        assert_eq!(w.wait(p, 7).await.unwrap(), Outcome::Cancelled);
     }
 }

@@ -144,6 +144,7 @@ async fn http_through_the_chain_round_robin_and_errors() {
             .unwrap();
         assert_eq!(r.status(), 200);
         assert!(r.headers().contains_key("x-dtp-server"));
+        assert_eq!(r.headers()["x-dtp-pipe"], pipe.to_string().as_str());
         seqs.push(
             r.headers()["x-dtp-seq"]
                 .to_str()
@@ -182,15 +183,15 @@ async fn http_through_the_chain_round_robin_and_errors() {
         .await
         .unwrap();
     for line in [
-        "dtp_gateway_requests_total{status=\"200\"} 30",
-        "dtp_gateway_requests_total{status=\"413\"} 1",
-        "dtp_gateway_request_seconds_count 31",
-        "dtp_gateway_inflight 0",
+        "dtp_gateway_requests_total{status=\"200\"} 30".to_string(),
+        "dtp_gateway_requests_total{status=\"413\"} 1".into(),
+        "dtp_gateway_request_seconds_count 31".into(),
+        "dtp_gateway_inflight 0".into(),
         // One at a time, every send went alone (no batching delay at one connection).
-        "dtp_gateway_send_batches_total 30",
-        "dtp_gateway_sends_total 30",
+        format!("dtp_gateway_send_batches_total{{pipe=\"{pipe}\"}} 30"),
+        format!("dtp_gateway_sends_total{{pipe=\"{pipe}\"}} 30"),
     ] {
-        assert!(m.contains(line), "{line} in\n{m}");
+        assert!(m.contains(&line), "{line} in\n{m}");
     }
     // The gateway key's balance, read at start: funded, less the sends' gas.
     let gas: u64 = m
@@ -254,8 +255,13 @@ async fn http_through_the_chain_round_robin_and_errors() {
             .find_map(|l| l.strip_prefix(name)?.trim().parse().ok())
             .unwrap_or_else(|| panic!("{name} in\n{m}"))
     };
-    assert_eq!(count("dtp_gateway_sends_total "), 90);
-    let batches = count("dtp_gateway_send_batches_total ") - 30;
+    assert_eq!(
+        count(&format!("dtp_gateway_sends_total{{pipe=\"{pipe}\"}} ")),
+        90
+    );
+    let batches = count(&format!(
+        "dtp_gateway_send_batches_total{{pipe=\"{pipe}\"}} "
+    )) - 30;
     assert!(
         batches < 60,
         "60 concurrent sends went in {batches} transactions"
