@@ -1,22 +1,23 @@
-//! `dtp replay`: a Pipe's history from the chain, as per-request timelines and a summary, and with
-//! `--verify` a check that it keeps the protocol's promises (see `dtp_sdk::replay`).
+//! `dtp replay`: the history of one Pipe or several (the shards of a Host) from the chain, as
+//! per-request timelines and a summary, and with `--verify` a check that it keeps the protocol's
+//! promises (see `dtp_sdk::replay`: it reads, merges and verifies; this prints).
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use anyhow::{bail, Result};
 use clap::Args as ClapArgs;
-use dtp_sdk::replay::{self, HistoryRange, PolicyCheck};
+use dtp_sdk::replay::{self, HistoryRange, Pipes, PolicyCheck};
 use indicatif::{ProgressBar, ProgressStyle};
 use sui_sdk_types::Address;
 
 use super::pipe::read;
 use super::replay_view;
-use crate::ctx::Ctx;
+use crate::ctx::{object_error, Ctx};
 use crate::output;
 use crate::parse;
 
-/// Replays a Pipe's history over a checkpoint range: one timeline per request (Assigned ->
+/// Replays the history of a Pipe (or several) over a checkpoint range: one timeline per request (Assigned ->
 /// Claimed -> Reassigned -> Completed / DeadLettered / Cancelled, with checkpoints, times, servers
 /// and attempts) and a summary (outcomes, per-server counts, latency percentiles, takeovers,
 /// releases, dead letters). The summary covers the whole range; --seq and --server filter the
@@ -27,18 +28,25 @@ use crate::parse;
 /// the Host and the Pipe by re-executing every dtp transaction and compares the events. That needs
 /// the history from the Host's creation (the default --from 0 has it). Exits non-zero when a check
 /// fails or cannot be made.
+///
+/// Several Pipes (--pipe A --pipe B, or --host H for every Pipe of the Host created in the range)
+/// are read in one pass: their timelines are merged in chain order, each Pipe is verified from its
+/// own history, and the summary and verification are given per Pipe and in total.
 #[derive(ClapArgs, Debug)]
 pub struct Args {
-    /// The Pipe (default: the configured one).
+    /// A Pipe to replay; repeat it to replay several together (default: the configured one).
+    #[arg(long = "pipe", value_name = "ID", value_parser = parse::address, conflicts_with = "host")]
+    pub pipes: Vec<Address>,
+    /// Replay every Pipe of this Host created in the range (its shards) instead of --pipe.
     #[arg(long, value_name = "ID", value_parser = parse::address)]
-    pub pipe: Option<Address>,
+    pub host: Option<Address>,
     /// First checkpoint to read.
     #[arg(long, default_value_t = 0, value_name = "CHECKPOINT")]
     pub from: u64,
     /// Last checkpoint to read (default: the latest).
     #[arg(long, value_name = "CHECKPOINT")]
     pub to: Option<u64>,
-    /// Show only this request (with all its steps).
+    /// Show only this request (with all its steps; of every Pipe replayed).
     #[arg(long, value_name = "N")]
     pub seq: Option<u64>,
     /// Show only the requests this server held, claimed, completed or lost.
@@ -56,9 +64,23 @@ pub struct Args {
 const PROGRESS_FROM: u64 = 100;
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
-    let pipe = ctx.pipe(args.pipe)?;
+    let which = match (args.host, args.pipes.is_empty()) {
+        (Some(h), _) => Pipes::OfHost(h),
+        (None, true) => Pipes::Listed(vec![ctx.pipe(None)?]),
+        (None, false) => Pipes::Listed(args.pipes.clone()),
+    };
     let c = ctx.reader().await?;
-    let p = read(&c, pipe).await?;
+    // A missing or mistyped object is named with the usual advice before anything is read.
+    match &which {
+        Pipes::Listed(pipes) => {
+            for &p in pipes {
+                read(&c, p).await?;
+            }
+        }
+        Pipes::OfHost(h) => {
+            c.host(*h).await.map_err(|e| object_error("Host", e))?;
+        }
+    }
     let range = HistoryRange {
         from: args.from,
         to: args.to,
@@ -78,8 +100,8 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         );
         b
     });
-    let history = c
-        .history(pipe, range, |n| {
+    let histories = c
+        .histories(&which, range, |n| {
             if let Some(b) = &bar {
                 b.set_position(n)
             }
@@ -88,58 +110,53 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let all = replay::timelines(pipe, &history.events);
-    let summary = replay::summarize(&all);
-    let shown: Vec<_> = all
+    let r = replay::merge(&histories, args.verify);
+    let shown: Vec<_> = r
+        .timelines
         .iter()
         .filter(|t| args.seq.is_none_or(|s| t.seq == s))
         .filter(|t| args.server.is_none_or(|s| t.involves(&s)))
         .collect();
-    let report = args.verify.then(|| replay::verify(&history));
-    let refused = history.refused.as_deref().unwrap_or_default();
-    let refusals = history.refused.as_ref().map(|r| replay::refusals(r));
-    let unexplained = replay::unexplained_fences(refused, &all);
-    let labels: HashMap<Address, String> = match c.host(p.host).await {
-        Ok(h) => h
-            .endpoints
-            .into_iter()
-            .map(|e| (e.server, e.label))
-            .collect(),
-        Err(_) => HashMap::new(),
-    };
+    let mut hosts: Vec<Address> = r.pipes.iter().map(|p| p.host).collect();
+    hosts.sort_unstable();
+    hosts.dedup();
+    let mut labels: HashMap<Address, String> = HashMap::new();
+    for h in &hosts {
+        if let Ok(h) = c.host(*h).await {
+            labels.extend(h.endpoints.into_iter().map(|e| (e.server, e.label)));
+        }
+    }
     if ctx.json {
+        let one = |v: &[Address]| (v.len() == 1).then(|| v[0]);
+        let pipes: Vec<Address> = r.pipes.iter().map(|p| p.pipe).collect();
         output::json(&serde_json::json!({
-            "pipe": pipe, "host": history.host, "from": history.from, "to": history.to,
-            "events": history.events.len(), "timelines": shown, "summary": summary,
-            "verify": report, "refused": refusals, "unexplained_fences": unexplained,
+            "pipe": one(&pipes), "host": one(&hosts), "pipes": r.pipes, "from": r.from,
+            "to": r.to, "events": r.events, "timelines": shown, "summary": r.summary,
+            "verify": r.verify, "refused": r.refused, "unexplained_fences": r.unexplained_fences,
         }));
     } else {
         let view = replay_view::View {
-            history: &history,
+            replay: &r,
             labels: &labels,
         };
         view.header();
         view.timelines(&shown, args.steps || args.seq.is_some());
-        view.summary(&summary);
-        if let Some(r) = &report {
-            view.report(r);
-        }
-        if let Some(r) = &refusals {
-            view.refused(r, &unexplained);
-        }
+        view.summary();
+        view.report();
+        view.refused();
     }
-    if let Some(r) = report {
-        if let PolicyCheck::NotFromCreation { from, host } = r.policy {
+    if let Some(v) = &r.verify {
+        if let PolicyCheck::NotFromCreation { from, host } = v.policy {
             bail!(
                 "cannot verify the assignments: verification needs the history from the Host's \
                  creation, but checkpoints {from}..={to} do not include the creation of Host \
                  {host}; rerun with --from 0 (or a checkpoint at or before it)"
             );
         }
-        if !r.violations.is_empty() {
+        if !v.violations.is_empty() {
             bail!(
                 "verification failed: {} violation(s) in checkpoints {from}..={to}",
-                r.violations.len()
+                v.violations.len()
             );
         }
     }

@@ -2,15 +2,13 @@
 
 use std::collections::HashMap;
 
-use dtp_sdk::replay::{
-    History, PolicyCheck, Reason, Refusals, RefusedCall, Report, Step, StepKind, Summary, Timeline,
-};
+use dtp_sdk::replay::{PolicyCheck, Reason, Replay, Step, StepKind, Summary, Timeline};
 use sui_sdk_types::Address;
 
 use crate::output::{self, Table};
 
 pub struct View<'a> {
-    pub history: &'a History,
+    pub replay: &'a Replay,
     pub labels: &'a HashMap<Address, String>,
 }
 
@@ -23,21 +21,28 @@ impl View<'_> {
         }
     }
 
+    /// More than one Pipe: the tables name the Pipe of each request.
+    fn several(&self) -> bool {
+        self.replay.pipes.len() > 1
+    }
+
     pub fn header(&self) {
-        let h = self.history;
-        output::pairs(&[
-            ("pipe", h.pipe.to_string()),
-            ("host", h.host.to_string()),
-            (
-                "range",
-                format!(
-                    "checkpoints {}..={} ({} events)",
-                    h.from,
-                    h.to,
-                    h.events.len()
-                ),
-            ),
-        ]);
+        let r = self.replay;
+        let mut pairs = Vec::new();
+        for p in &r.pipes {
+            pairs.push(("pipe", p.pipe.to_string()));
+        }
+        let mut hosts: Vec<Address> = r.pipes.iter().map(|p| p.host).collect();
+        hosts.sort_unstable();
+        hosts.dedup();
+        for h in hosts {
+            pairs.push(("host", h.to_string()));
+        }
+        pairs.push((
+            "range",
+            format!("checkpoints {}..={} ({} events)", r.from, r.to, r.events),
+        ));
+        output::pairs(&pairs);
         println!();
     }
 
@@ -46,15 +51,23 @@ impl View<'_> {
             println!("no request matches\n");
             return;
         }
-        let mut t = Table::new([
+        let mut cols = vec![
             "SEQ", "STATUS", "ATTEMPT", "SERVER", "STEPS", "LATENCY", "FIRST", "LAST",
-        ]);
+        ];
+        if self.several() {
+            cols.insert(0, "PIPE");
+        }
+        let mut t = Table::with_headers(&cols);
         for tl in shown {
             let seq = match tl.from_start {
                 true => tl.seq.to_string(),
                 false => format!("{}*", tl.seq),
             };
-            t.row(vec![
+            let mut row = Vec::new();
+            if self.several() {
+                row.push(output::short(&tl.pipe));
+            }
+            row.extend([
                 seq,
                 tl.status.name().into(),
                 tl.attempt.to_string(),
@@ -72,6 +85,7 @@ impl View<'_> {
                     .map(|s| output::clock(s.timestamp_ms))
                     .unwrap_or_default(),
             ]);
+            t.row(row);
         }
         t.print();
         if shown.iter().any(|t| !t.from_start) {
@@ -80,7 +94,15 @@ impl View<'_> {
         println!();
         if steps {
             for tl in shown {
-                println!("request {} ({})", tl.seq, tl.status.name());
+                match self.several() {
+                    true => println!(
+                        "request {} of pipe {} ({})",
+                        tl.seq,
+                        output::short(&tl.pipe),
+                        tl.status.name()
+                    ),
+                    false => println!("request {} ({})", tl.seq, tl.status.name()),
+                }
                 self.steps(&tl.steps).print();
                 println!();
             }
@@ -156,14 +178,24 @@ impl View<'_> {
         t
     }
 
-    pub fn summary(&self, s: &Summary) {
+    /// Each Pipe's counts (with several), then the totals and the per-server table.
+    pub fn summary(&self) {
+        if self.several() {
+            for p in &self.replay.pipes {
+                println!("pipe {}: {}", output::short(&p.pipe), counts(&p.summary));
+            }
+        }
+        let s = &self.replay.summary;
+        let total = if self.several() { "total" } else { "summary" };
+        println!("{total}: {}", counts(s));
         println!(
-            "summary: {} requests: {} completed, {} failed, {} dead, {} cancelled, {} purged, {} pending",
-            s.requests, s.completed, s.failed, s.dead, s.cancelled, s.purged, s.pending
-        );
-        println!(
-            "         {} takeovers, {} releases, {} dead letters, {} redrives",
-            s.takeovers, s.releases, s.dead_letters, s.redrives
+            "{:w$}{} takeovers, {} releases, {} dead letters, {} redrives",
+            "",
+            s.takeovers,
+            s.releases,
+            s.dead_letters,
+            s.redrives,
+            w = total.len() + 2
         );
         if let Some(l) = &s.latency {
             println!(
@@ -214,34 +246,49 @@ impl View<'_> {
         println!();
     }
 
-    pub fn report(&self, r: &Report) {
-        match &r.policy {
-            PolicyCheck::Checked {
-                transactions,
-                calls,
-                assignments,
-            } => println!(
-                "verify: re-executed {calls} calls of {transactions} transactions; \
-                 {assignments} assignments compared with the policy"
-            ),
-            PolicyCheck::NotFromCreation { from, .. } => println!(
-                "verify: assignments NOT checked: the history starts at checkpoint {from}, after \
-                 the Host's creation (rerun with --from 0)"
-            ),
-            PolicyCheck::NoTransactions => println!("verify: assignments not checked"),
+    /// The verification: each Pipe's (with several), then the total and every violation.
+    pub fn report(&self) {
+        let Some(total) = &self.replay.verify else {
+            return;
+        };
+        if self.several() {
+            for p in &self.replay.pipes {
+                if let Some(r) = &p.verify {
+                    let pipe = output::short(&p.pipe);
+                    let n = r.violations.len();
+                    println!(
+                        "verify: pipe {pipe}: {}, {n} violation(s)",
+                        policy(&r.policy)
+                    );
+                }
+            }
         }
-        if r.violations.is_empty() {
-            println!("verify: no violation (no double completion, no stale completion, no wrong assignment)");
+        match self.several() {
+            true => println!("verify: in total: {}", policy(&total.policy)),
+            false => println!("verify: {}", policy(&total.policy)),
+        }
+        if total.violations.is_empty() {
+            let pipes = match self.replay.pipes.len() {
+                1 => String::new(),
+                n => format!(" on {n} pipes"),
+            };
+            println!("verify: no violation{pipes} (no double completion, no stale completion, no wrong assignment)");
         } else {
-            println!("verify: {} violation(s):", r.violations.len());
-            for v in &r.violations {
-                println!("  - {v}");
+            println!("verify: {} violation(s):", total.violations.len());
+            for v in &total.violations {
+                match self.several() {
+                    true => println!("  - pipe {}: {}", output::short(&v.pipe), v.violation),
+                    false => println!("  - {}", v.violation),
+                }
             }
         }
     }
 
     /// The calls the chain refused; fenced calls that the history does not explain are listed.
-    pub fn refused(&self, r: &Refusals, unexplained: &[&RefusedCall]) {
+    pub fn refused(&self) {
+        let Some(r) = &self.replay.refused else {
+            return;
+        };
         println!(
             "refused: {} calls, {} fenced ({} late completions refused)",
             r.total, r.fenced, r.fenced_completions
@@ -249,7 +296,7 @@ impl View<'_> {
         for c in &r.by_call {
             println!("  {:>6}  {} {}", c.count, c.function, c.abort);
         }
-        for c in unexplained {
+        for c in &self.replay.unexplained_fences {
             println!(
                 "  note: {} of seq {} attempt {} by {} (tx {}) was fenced, but it never held that attempt",
                 c.function,
@@ -259,5 +306,32 @@ impl View<'_> {
                 c.digest
             );
         }
+    }
+}
+
+/// `N requests: … completed, … pending`.
+fn counts(s: &Summary) -> String {
+    format!(
+        "{} requests: {} completed, {} failed, {} dead, {} cancelled, {} purged, {} pending",
+        s.requests, s.completed, s.failed, s.dead, s.cancelled, s.purged, s.pending
+    )
+}
+
+/// What the assignment check did.
+fn policy(p: &PolicyCheck) -> String {
+    match p {
+        PolicyCheck::Checked {
+            transactions,
+            calls,
+            assignments,
+        } => format!(
+            "re-executed {calls} calls of {transactions} transactions; {assignments} assignments \
+             compared with the policy"
+        ),
+        PolicyCheck::NotFromCreation { from, .. } => format!(
+            "assignments NOT checked: the history starts at checkpoint {from}, after the Host's \
+             creation (rerun with --from 0)"
+        ),
+        PolicyCheck::NoTransactions => "assignments not checked".into(),
     }
 }

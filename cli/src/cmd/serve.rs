@@ -12,8 +12,11 @@ use sui_sdk_types::Address;
 
 use crate::ctx::Ctx;
 
-/// Serve plain HTTP on `--listen` through a Pipe: each request is sent on chain and answered with
-/// the backend's response (X-DTP-Server / X-DTP-Seq headers say who served it).
+/// Serve plain HTTP on `--listen` through one or more Pipes of a Host: each request is sent on
+/// chain and answered with the backend's response (X-DTP-Pipe / X-DTP-Seq / X-DTP-Server headers
+/// say where it went and who served it). With several --pipe, a request with an affinity key goes
+/// to the Pipe its key hashes to (FNV-1a modulo the number of Pipes, the same in every gateway),
+/// one without a key to the Pipe with the fewest sends waiting.
 #[derive(clap::Args, Debug)]
 pub struct GatewayArgs {
     /// Listen address.
@@ -22,9 +25,10 @@ pub struct GatewayArgs {
     /// The Host (default: the configured one).
     #[arg(long, value_parser = crate::parse::address)]
     pub host: Option<Address>,
-    /// The Pipe (default: the configured one).
-    #[arg(long, value_parser = crate::parse::address)]
-    pub pipe: Option<Address>,
+    /// A Pipe of the Host to send into; repeat it to spread sends over several (default: the
+    /// configured one).
+    #[arg(long = "pipe", value_name = "ID", value_parser = crate::parse::address)]
+    pub pipes: Vec<Address>,
     /// Affinity key source: none, ip, header:<name> or cookie:<name>.
     #[arg(long, default_value = "header:x-dtp-key")]
     pub key_source: KeySource,
@@ -50,8 +54,11 @@ pub async fn gateway(ctx: &Ctx, a: GatewayArgs) -> Result<()> {
         ctx.client().await?
     };
     let host = ctx.host(a.host)?;
-    let pipe = ctx.pipe(a.pipe)?;
-    let mut cfg = GatewayConfig::new(a.listen, host, pipe);
+    let pipes = match a.pipes.is_empty() {
+        true => vec![ctx.pipe(None)?],
+        false => a.pipes,
+    };
+    let mut cfg = GatewayConfig::with_pipes(a.listen, host, pipes);
     cfg.key_source = a.key_source;
     cfg.region_header = Some(a.region_header);
     cfg.timeout = Duration::from_secs(a.timeout_secs);
