@@ -1,6 +1,7 @@
 //! `dtp up` as a user runs it: 200 requests through the gateway spread exactly round robin; a
 //! daemon killed with SIGKILL does not stop requests from succeeding (its work is taken over);
-//! SIGINT stops everything and leaves no process behind.
+//! SIGINT stops everything and leaves no process behind. With `--pipes 2` the gateway spreads
+//! requests over both pipes (a key stays on one) and `dtp replay` of both verifies them.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -24,24 +25,31 @@ fn alive(pid: u32) -> bool {
         .unwrap_or(false)
 }
 
-/// Starts `dtp up` with `policy`; returns the child, its children's pids, the gateway port and
-/// the gateway's metrics URL.
-fn up(
-    policy: &str,
-    dir: &std::path::Path,
-) -> (std::process::Child, BTreeMap<String, u32>, u16, String) {
+/// A running `dtp up`: the child, its children's pids, the gateway port, the gateway's metrics
+/// URL, the localnet's gRPC port, the pipes and the replay command of its summary.
+struct Up {
+    child: std::process::Child,
+    pids: BTreeMap<String, u32>,
+    gw: u16,
+    metrics: String,
+    grpc: u16,
+    pipes: Vec<String>,
+    replay: String,
+}
+
+/// Starts `dtp up` with `replicas` servers and `extra` flags.
+fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
     let (gw, grpc, faucet) = (free_port(), free_port(), free_port());
     let mut child = Command::new(env!("CARGO_BIN_EXE_dtp"))
         .args([
             "up",
             "--replicas",
-            "3",
+            &replicas.to_string(),
             "--lease-ms",
             "1500",
-            "--policy",
-            policy,
-            "--data-dir",
         ])
+        .args(extra)
+        .arg("--data-dir")
         .arg(dir)
         .args([
             "--listen",
@@ -57,7 +65,7 @@ fn up(
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut pids: BTreeMap<String, u32> = BTreeMap::new();
-    let mut metrics = String::new();
+    let (mut metrics, mut pipes, mut replay) = (String::new(), Vec::new(), String::new());
     let start = Instant::now();
     loop {
         let mut line = String::new();
@@ -69,6 +77,12 @@ fn up(
         if parts.first() == Some(&"metrics") && line.contains("(gateway)") {
             metrics = parts[1].to_string();
         }
+        if parts.len() == 2 && parts[0] == "pipe" {
+            pipes.push(parts[1].to_string());
+        }
+        if parts.first() == Some(&"dtp") && parts.contains(&"replay") {
+            replay = line.trim().to_string();
+        }
         if line.starts_with("Ctrl-C stops everything") {
             break;
         }
@@ -78,12 +92,24 @@ fn up(
         );
     }
     std::thread::spawn(move || for _ in out.lines() {});
-    assert_eq!(pids.len(), 6, "3 servers and 3 daemons: {pids:?}");
+    assert_eq!(
+        pids.len(),
+        2 * replicas as usize,
+        "a server and a daemon each: {pids:?}"
+    );
     assert!(
         metrics.starts_with("http://"),
         "the tour names the gateway's metrics"
     );
-    (child, pids, gw, metrics)
+    Up {
+        child,
+        pids,
+        gw,
+        metrics,
+        grpc,
+        pipes,
+        replay,
+    }
 }
 
 /// `n` GETs of /api/instance: answers per instance name.
@@ -124,7 +150,13 @@ fn stop(mut child: std::process::Child, pids: &BTreeMap<String, u32>) {
 #[test]
 fn dtp_up_serves_round_robin_survives_a_killed_daemon_and_stops_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let (child, pids, gw, metrics) = up("round_robin", dir.path());
+    let Up {
+        child,
+        pids,
+        gw,
+        metrics,
+        ..
+    } = up(3, &["--policy", "round_robin"], dir.path());
     let per = get(gw, 201);
     assert_eq!(
         per.values().copied().collect::<Vec<_>>(),
@@ -154,7 +186,9 @@ fn dtp_up_serves_round_robin_survives_a_killed_daemon_and_stops_cleanly() {
 #[test]
 fn dtp_up_weighted_follows_the_weights_within_5_percent() {
     let dir = tempfile::tempdir().unwrap();
-    let (child, pids, gw, _) = up("weighted", dir.path());
+    let Up {
+        child, pids, gw, ..
+    } = up(3, &["--policy", "weighted"], dir.path());
     // `dtp up` gives server-i weight 1 + i % 3: 1, 2, 3.
     let n = 300;
     let per = get(gw, n);
@@ -167,4 +201,112 @@ fn dtp_up_weighted_follows_the_weights_within_5_percent() {
         );
     }
     stop(child, &pids);
+}
+
+/// `dtp` with `args`, its own config file and HOME: (success, stdout, stderr).
+fn dtp(args: &[&str], home: &std::path::Path) -> (bool, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_dtp"))
+        .arg("--config")
+        .arg(home.join("config.toml"))
+        .args(args)
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (o.status.success(), text(o.stdout), text(o.stderr))
+}
+
+#[test]
+fn dtp_up_with_two_pipes_serves_both_and_replays_them_together() {
+    let home = tempfile::tempdir().unwrap();
+    let (ok, _, err) = dtp(&["up", "--pipes", "0"], home.path());
+    assert!(!ok && err.contains("--pipes"), "{err}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let up = up(2, &["--pipes", "2"], dir.path());
+    assert_eq!(up.pipes.len(), 2, "the summary lists both pipes");
+    let want = format!(
+        "replay --pipe {} --pipe {} --verify",
+        up.pipes[0], up.pipes[1]
+    );
+    assert!(up.replay.ends_with(&want), "{}", up.replay);
+    let url = format!("http://127.0.0.1:{}/api/instance", up.gw);
+    let (unkeyed, keyed) = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let http = reqwest::Client::new();
+        let pipe_of =
+            |r: &reqwest::Response| r.headers()["x-dtp-pipe"].to_str().unwrap().to_string();
+        let (mut unkeyed, mut keyed) = (BTreeMap::new(), BTreeMap::new());
+        for i in 0..20 {
+            let mut req = http.get(&url);
+            if i % 2 == 1 {
+                req = req.header("x-dtp-key", "alice");
+            }
+            let r = req.send().await.unwrap();
+            assert_eq!(r.status(), 200);
+            let per = if i % 2 == 1 { &mut keyed } else { &mut unkeyed };
+            *per.entry(pipe_of(&r)).or_insert(0) += 1;
+        }
+        (unkeyed, keyed)
+    });
+    assert_eq!(
+        unkeyed.values().copied().collect::<Vec<_>>(),
+        [5, 5],
+        "{unkeyed:?}"
+    );
+    assert_eq!(keyed.len(), 1, "alice stays on one pipe: {keyed:?}");
+
+    // The summary's replay command verifies both pipes' timelines, merged.
+    let node = format!("http://127.0.0.1:{}", up.grpc);
+    let mut args = vec!["--url", node.as_str(), "--json", "replay"];
+    args.extend(want.split_whitespace().skip(1));
+    let (ok, out, err) = dtp(&args, home.path());
+    assert!(ok, "{err}\n{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["verify"]["violations"], serde_json::json!([]), "{out}");
+    assert_eq!(v["verify"]["policy"]["status"], "checked");
+    let parts = v["pipes"].as_array().unwrap();
+    let done: Vec<u64> = parts
+        .iter()
+        .map(|p| p["summary"]["completed"].as_u64().unwrap())
+        .collect();
+    assert_eq!(done.iter().sum::<u64>(), 20, "{done:?}");
+    assert!(done.iter().all(|&n| n >= 5), "{done:?}");
+    assert_eq!(v["summary"]["completed"], 20);
+    assert_eq!(v["timelines"].as_array().unwrap().len(), 20);
+    let (ok, text, err) = dtp(
+        &args[..2]
+            .iter()
+            .chain(&args[3..])
+            .copied()
+            .collect::<Vec<_>>(),
+        home.path(),
+    );
+    assert!(ok, "{err}");
+    assert!(text.contains("verify: no violation on 2 pipes"), "{text}");
+    assert!(text.contains("total: 20 requests: 20 completed"), "{text}");
+    stop(up.child, &up.pids);
+
+    // Reusing the data dir with another number of pipes is refused, naming it.
+    let port = |p: u16| format!("127.0.0.1:{p}");
+    let (gw, grpc, faucet) = (port(free_port()), port(free_port()), port(free_port()));
+    let dir = dir.path().to_string_lossy();
+    let again = [
+        "up",
+        "--pipes",
+        "3",
+        "--replicas",
+        "2",
+        "--data-dir",
+        &dir,
+        "--listen",
+        &gw,
+    ];
+    let (ok, _, err) = dtp(
+        &[&again[..], &["--grpc", &grpc, "--faucet", &faucet]].concat(),
+        home.path(),
+    );
+    assert!(
+        !ok && err.contains("2 pipe(s)") && err.contains("--pipes"),
+        "{err}"
+    );
 }

@@ -1,5 +1,5 @@
-//! `dtp up`: everything on this machine in one command — the embedded localnet, a Host and a Pipe,
-//! N sample servers each with a daemon beside it (child processes of this binary), and the HTTP
+//! `dtp up`: everything on this machine in one command — the embedded localnet, a Host and its K
+//! Pipes (`--pipes`), N sample servers each with a daemon beside it (child processes of this binary), and the HTTP
 //! gateway. Ctrl-C stops it all, daemons first (they drain and release), leaving no process behind.
 //! With `--url`, the same on a real Sui network instead of the embedded localnet (`up_net`).
 
@@ -26,6 +26,11 @@ pub struct UpArgs {
     /// Sample servers (each with its daemon) taking traffic.
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=32))]
     pub replicas: u8,
+    /// Pipes created on the Host (K, 1-64): the gateway spreads its sends over them (a request
+    /// with an affinity key always to the same one) and every daemon serves all of them. Each Pipe
+    /// is one shared object sequenced on its own, so on Sui more Pipes carry more requests.
+    #[arg(long, default_value_t = 1, value_name = "K", value_parser = clap::value_parser!(u8).range(1..=64))]
+    pub pipes: u8,
     /// Warm standby servers: they take traffic only when no active one is healthy.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=16))]
     pub standby: u8,
@@ -145,9 +150,9 @@ async fn embedded(a: UpArgs) -> Result<()> {
     let timings = Timings::embedded(a.lease_ms.unwrap_or(3_000));
     let dep = deploy::deploy(&admin, &a, &keys[2..], &timings).await?;
     eprintln!(
-        "      host {} pipe {} ({}, {} ms)",
+        "      host {} {} ({}, {} ms)",
         dep.host,
-        dep.pipe,
+        dep.describe_pipes(),
         dep.policy,
         t.elapsed().as_millis()
     );
@@ -158,9 +163,9 @@ async fn embedded(a: UpArgs) -> Result<()> {
             node.faucet_url()
         )],
         replay: format!(
-            "dtp --url {} replay --pipe {} --verify",
+            "dtp --url {} replay {} --verify",
             node.grpc_url(),
-            dep.pipe
+            dep.replay_args()
         ),
         url: node.grpc_url(),
         package,
@@ -211,7 +216,7 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
     }
     let admin_txs = u64::from(a.lease_ms.is_none())
         + match &reuse {
-            None => servers as u64 + 2,
+            None => servers as u64 + 1 + u64::from(a.pipes),
             Some(_) => u64::from(a.lease_ms.is_some()),
         };
     let mut others = vec![("gateway".to_string(), keys[1].clone())];
@@ -275,9 +280,9 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
     // The daemons and the gateway read what the admin wrote: only once the node's reads show it.
     n.admin.sync().await?;
     eprintln!(
-        "      host {} pipe {} ({}, {} ms)",
+        "      host {} {} ({}, {} ms)",
         dep.host,
-        dep.pipe,
+        dep.describe_pipes(),
         dep.policy,
         t.elapsed().as_millis()
     );
@@ -306,8 +311,10 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
             ),
         ],
         replay: format!(
-            "dtp --url {} --package {} replay --pipe {} --verify",
-            n.url, n.package, dep.pipe
+            "dtp --url {} --package {} replay {} --verify",
+            n.url,
+            n.package,
+            dep.replay_args()
         ),
         url: n.url,
         package: n.package,

@@ -1,5 +1,5 @@
 //! What `dtp up` deploys and keeps in its data directory: the keys, the Host with its endpoints
-//! and the Pipe (created once, then reused: `deployment.json` for the embedded localnet,
+//! and its Pipes (created once, then reused: `deployment.json` for the embedded localnet,
 //! `networks.json` per URL + package, with the chain id, for `--url`), the daemons' configuration
 //! files, and the wait for the servers to become healthy.
 
@@ -22,14 +22,69 @@ use super::up_timings::Timings;
 pub struct Deployment {
     pub host: Address,
     pub cap: Address,
-    pub pipe: Address,
+    /// The Pipes (`--pipes`); a deployment file from before sharding has one, as `pipe`.
+    #[serde(alias = "pipe", deserialize_with = "one_or_many")]
+    pub pipes: Vec<Address>,
     pub policy: String,
     pub servers: usize,
 }
 
+/// A list of addresses, or the one address older files hold.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Address>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(Address),
+        Many(Vec<Address>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(a) => vec![a],
+        OneOrMany::Many(v) => v,
+    })
+}
+
 impl Deployment {
     fn matches(&self, a: &UpArgs) -> bool {
-        self.servers == (a.replicas + a.standby) as usize && self.policy == a.policy.name()
+        self.servers == (a.replicas + a.standby) as usize
+            && self.policy == a.policy.name()
+            && self.pipes.len() == a.pipes as usize
+    }
+
+    /// What was recorded, to say why it does not match.
+    fn describe(&self) -> String {
+        format!(
+            "{} servers, policy {} and {} pipe(s)",
+            self.servers,
+            self.policy,
+            self.pipes.len()
+        )
+    }
+
+    /// `pipe <id>` or `pipes <id> <id> …`, for the progress lines.
+    pub fn describe_pipes(&self) -> String {
+        let ids: Vec<String> = self.pipes.iter().map(Address::to_string).collect();
+        match ids.len() {
+            1 => format!("pipe {}", ids[0]),
+            _ => format!("pipes {}", ids.join(" ")),
+        }
+    }
+
+    /// `--pipe <id>` for each Pipe: the arguments of `dtp replay`.
+    pub fn replay_args(&self) -> String {
+        let args: Vec<String> = self.pipes.iter().map(|p| format!("--pipe {p}")).collect();
+        args.join(" ")
+    }
+
+    /// True when every recorded Pipe is still on chain.
+    async fn pipes_exist(&self, admin: &Client) -> Result<bool> {
+        for &p in &self.pipes {
+            match admin.pipe(p).await {
+                Ok(_) => {}
+                Err(dtp_sdk::Error::NotFound { .. }) => return Ok(false),
+                Err(err) => return Err(err).with_context(|| format!("reading pipe {p}")),
+            }
+        }
+        Ok(true)
     }
 }
 
@@ -80,12 +135,19 @@ pub async fn create(
         };
         admin.add_endpoint(host, cap, &args).await?;
     }
-    let pipe = admin.create_pipe(host, cap, "dtp-up", a.policy).await?;
+    let mut pipes = Vec::new();
+    for i in 0..a.pipes {
+        let label = match a.pipes {
+            1 => "dtp-up".to_string(),
+            _ => format!("dtp-up-{i}"),
+        };
+        pipes.push(admin.create_pipe(host, cap, &label, a.policy).await?);
+    }
     admin.sync().await?;
     Ok(Deployment {
         host,
         cap,
-        pipe,
+        pipes,
         policy: a.policy.name().to_string(),
         servers: servers.len(),
     })
@@ -102,10 +164,14 @@ pub async fn deploy(
     if let Ok(text) = std::fs::read_to_string(&path) {
         let d: Deployment = serde_json::from_str(&text)
             .with_context(|| format!("{} is corrupt; use --fresh", path.display()))?;
-        if admin.pipe(d.pipe).await.is_ok() && d.matches(a) {
+        if d.pipes_exist(admin).await.unwrap_or(false) && d.matches(a) {
             return Ok(d);
         }
-        bail!("{} describes another deployment (servers or policy changed); use --fresh to start over", path.display());
+        bail!(
+            "{} describes another deployment ({}: servers, policy or --pipes changed); use --fresh to start over",
+            path.display(),
+            d.describe()
+        );
     }
     let d = create(admin, a, servers, t).await?;
     std::fs::write(&path, serde_json::to_string_pretty(&d)?)?;
@@ -178,22 +244,15 @@ pub async fn reusable(
         );
         return Ok((None, Some(why)));
     }
-    match admin.pipe(e.deployment.pipe).await {
-        Ok(_) => {}
-        Err(dtp_sdk::Error::NotFound { .. }) => {
-            let why = format!("pipe {} is gone: a new deployment", e.deployment.pipe);
-            return Ok((None, Some(why)));
-        }
-        Err(err) => {
-            return Err(err).with_context(|| format!("reading pipe {}", e.deployment.pipe));
-        }
+    if !e.deployment.pipes_exist(admin).await? {
+        let why = "a recorded pipe is gone: a new deployment".to_string();
+        return Ok((None, Some(why)));
     }
     if !e.deployment.matches(a) {
         bail!(
-            "{} records a deployment on {url} with {} servers and policy {}; run with those, or add --fresh for a new Host and Pipe (the keys are kept)",
+            "{} records a deployment on {url} with {}; run with those, or add --fresh for a new Host and Pipes (the keys are kept)",
             networks_path(&a.data_dir).display(),
-            e.deployment.servers,
-            e.deployment.policy
+            e.deployment.describe()
         );
     }
     Ok((Some(e.deployment), None))
@@ -222,12 +281,16 @@ pub fn daemon_config(
         None => String::new(),
     };
     let text = format!(
-        "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [\"{}\"]\n{faucet}\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = {}\ntakeover_stagger_ms = {}\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\n",
+        "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [{}]\n{faucet}\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = {}\ntakeover_stagger_ms = {}\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\n",
         chain.url,
         chain.package,
         key.to_suiprivkey(),
         d.host,
-        d.pipe,
+        d.pipes
+            .iter()
+            .map(|p| format!("\"{p}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
         t.heartbeat_interval_ms,
         t.takeover_stagger_ms,
         state.display()
@@ -269,5 +332,28 @@ pub async fn wait_healthy(
             );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deployments_from_before_sharding_have_one_pipe() {
+        let (a, b) = (Address::new([1; 32]), Address::new([2; 32]));
+        let old = format!(
+            r#"{{"host":"{a}","cap":"{a}","pipe":"{b}","policy":"round_robin","servers":3}}"#
+        );
+        let d: Deployment = serde_json::from_str(&old).unwrap();
+        assert_eq!(d.pipes, vec![b]);
+        let text = serde_json::to_string(&d).unwrap();
+        assert!(text.contains(r#""pipes":["#), "{text}");
+        let net = format!(
+            r#"{{"url":"u","package":"{a}","chain_id":"c",{}"#,
+            &text[1..]
+        );
+        let n: NetDeployment = serde_json::from_str(&net).unwrap();
+        assert_eq!(n.deployment.pipes, d.pipes);
     }
 }

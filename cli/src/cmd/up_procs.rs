@@ -116,7 +116,7 @@ pub struct Job {
     pub timings: super::up_timings::Timings,
     /// Summary lines about the chain.
     pub chain_lines: Vec<String>,
-    /// How to replay the pipe.
+    /// How to replay the pipes.
     pub replay: String,
     pub stopping: &'static str,
 }
@@ -183,7 +183,8 @@ pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
 
     let t = super::up::step(5, total, "starting the gateway");
     let gw_client = super::up::connect(&j.url, j.package, &j.keys[1], j.faucet.as_deref()).await?;
-    let mut gw_cfg = dtp_gateway::GatewayConfig::new(a.listen, j.dep.host, j.dep.pipe);
+    let mut gw_cfg =
+        dtp_gateway::GatewayConfig::with_pipes(a.listen, j.dep.host, j.dep.pipes.clone());
     gw_cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
     gw_cfg.timeout = j.timings.gateway_timeout;
     let gw = dtp_gateway::start(gw_client, gw_cfg)
@@ -203,10 +204,11 @@ pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
 fn print_tour(a: &UpArgs, j: &Job, gw: &dtp_gateway::Running, children: &Children) {
     println!();
     println!(
-        "dtp is up: {} servers ({} standby), policy {}",
+        "dtp is up: {} servers ({} standby), policy {}, {} pipe(s)",
         a.replicas + a.standby,
         a.standby,
-        j.dep.policy
+        j.dep.policy,
+        j.dep.pipes.len()
     );
     println!("  gateway    {}", gw.url());
     if let Some(m) = gw.metrics_addr {
@@ -216,7 +218,9 @@ fn print_tour(a: &UpArgs, j: &Job, gw: &dtp_gateway::Running, children: &Childre
         println!("  {l}");
     }
     println!("  host       {}", j.dep.host);
-    println!("  pipe       {}", j.dep.pipe);
+    for p in &j.dep.pipes {
+        println!("  pipe       {p}");
+    }
     for c in children.list() {
         println!("  {:<10} pid {}", c.name, c.pid());
     }
