@@ -48,3 +48,51 @@ pub fn encode(tx: &Transaction, sig: &UserSignature) -> Vec<u8> {
     out.extend(sig.to_bytes());
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use sui_sdk_types::{Address, Digest, Owner};
+
+    use crate::genesis;
+    use crate::ledger::{Body, Ledger, Meta};
+
+    #[test]
+    fn the_state_digest_sees_any_change_and_not_the_insertion_order() {
+        let l = Ledger::genesis();
+        let d = l.state_digest();
+        assert_eq!(Ledger::genesis().state_digest(), d);
+        // The same objects inserted in either order.
+        let coin = |n: u8| {
+            let meta = Meta {
+                version: 2,
+                owner: Owner::Address(Address::new([n; 32])),
+                previous_transaction: Digest::new([0; 32]),
+                storage_rebate: 0,
+            };
+            (Address::new([n + 10; 32]), meta, Body::Coin(n as u64))
+        };
+        let (mut ab, mut ba) = (l.clone(), l.clone());
+        for (id, meta, body) in [coin(1), coin(2)] {
+            ab.insert(id, meta, body);
+        }
+        for (id, meta, body) in [coin(2), coin(1)] {
+            ba.insert(id, meta, body);
+        }
+        assert_eq!(ab.state_digest(), ba.state_digest());
+        assert_ne!(ab.state_digest(), d);
+        // Contents, version, owner and the clock each change it; the object count stays.
+        let id = genesis::faucet_coin_id();
+        let mut contents = l.clone();
+        contents.get_mut(&id).unwrap().1 = Body::Coin(genesis::FAUCET_SUPPLY - 1);
+        let mut version = l.clone();
+        version.get_mut(&id).unwrap().0.version += 1;
+        let mut owner = l.clone();
+        owner.set_owner(&id, Owner::Address(Address::new([4; 32])));
+        let mut clock = l.clone();
+        clock.clock_ms += 1;
+        for changed in [contents, version, owner, clock] {
+            assert_eq!(changed.len(), l.len());
+            assert_ne!(changed.state_digest(), d);
+        }
+    }
+}
