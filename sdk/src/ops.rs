@@ -23,7 +23,7 @@ impl Client {
     ) -> Result<(Address, Address)> {
         let call = CreateHost {
             label: label.into(),
-            config: config.clone(),
+            config: *config,
         };
         let o = self.call(Objects::default(), call).await?;
         let host = o
@@ -92,7 +92,7 @@ impl Client {
         config: &HostConfig,
     ) -> Result<Outcome> {
         let call = SetConfig {
-            config: config.clone(),
+            config: *config,
         };
         self.call(Objects::admin(host, cap), call).await
     }
