@@ -91,9 +91,7 @@ impl Client {
         cap: Address,
         config: &HostConfig,
     ) -> Result<Outcome> {
-        let call = SetConfig {
-            config: *config,
-        };
+        let call = SetConfig { config: *config };
         self.call(Objects::admin(host, cap), call).await
     }
 
