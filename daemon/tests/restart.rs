@@ -61,6 +61,9 @@ async fn a_restarted_daemon_resumes_and_completes_what_was_assigned_while_it_was
         }
     }
     assert!(held.len() > 8, "work waits for d0: {held:?}");
+    // The sends are readable before the restart, so the restarted daemon finds them in the
+    // tables (had it come up sooner, their events would bring them: reads trail effects).
+    d.admin.sync().await.unwrap();
     let saved = cursor(&d, 0);
 
     let d0 = d.dtpd(&c0);

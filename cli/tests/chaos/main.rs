@@ -291,6 +291,19 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
 
+    // The state just read may hold transactions no checkpoint holds yet (this localnet reads
+    // its live state; a Sui node reads checkpointed state only): the history is read once a
+    // checkpoint formed after that read, so it holds them too.
+    let seen = admin.latest_checkpoint().await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while admin.latest_checkpoint().await.unwrap() <= seen {
+        assert!(
+            Instant::now() < deadline,
+            "no checkpoint formed after {seen}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
     // The history says: nothing lost, nothing twice, every completion by the current attempt,
     // every assignment one the policy would make.
     let history = admin

@@ -161,13 +161,17 @@ impl Node {
                 (State::new(ledger, chain), None, None, None)
             }
         };
-        if state.chain.is_empty() {
+        // Checkpoint 0 on a new chain; after a crash, the transactions the log holds beyond its
+        // last checkpoint go into one at once, so everything recovered is in a checkpoint (what
+        // lagging reads and the stream show is always a whole checkpoint's state).
+        if state.chain.is_empty() || !state.chain.unchecked.is_empty() {
+            let n = state.chain.unchecked.len() as u64;
             let cp = state.chain.form_checkpoint(now_ms());
             if let Some(w) = wal.as_mut() {
                 w.append(&Record::Checkpoint {
-                    sequence_number: 0,
+                    sequence_number: cp.summary.sequence_number,
                     timestamp_ms: cp.summary.timestamp_ms,
-                    tx_count: 0,
+                    tx_count: n,
                 });
                 w.sync()?;
             }
