@@ -314,7 +314,7 @@ pub async fn wait_healthy(
     let start = Instant::now();
     loop {
         let h = admin.host(host).await?;
-        let now = dtp_localnet::node::now_ms();
+        let now = dtp_sdk::service::now_ms();
         let healthy = keys
             .iter()
             .filter(|k| {
