@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use anyhow::{Context, Result};
 use dtp_protocol::calls::Call;
 use dtp_protocol::Host;
-use dtp_sdk::group_commit::{GroupCommit, GroupConfig};
+use dtp_sdk::group_commit::{CallQueue, GroupConfig};
 use dtp_sdk::{Client, ClientConfig, Objects};
 use sui_sdk_types::Address;
 use tokio::sync::mpsc;
@@ -48,7 +48,7 @@ pub struct Daemon {
     pub(crate) progress: Progress,
     /// Per served pipe, the group commit its completes, claims, releases and takeovers go
     /// through: what arrives while one transaction is in flight goes out in the next.
-    commits: HashMap<Address, GroupCommit>,
+    commits: HashMap<Address, CallQueue>,
 }
 
 /// The Host as last read: its endpoints' health and its config (lease, payload limit).
@@ -197,7 +197,7 @@ impl Daemon {
             .chain
             .pipes
             .iter()
-            .map(|p| (*p, GroupCommit::start(client.clone(), group).0))
+            .map(|p| (*p, CallQueue::start(client.clone(), group).0))
             .collect();
         let d = Arc::new(Daemon {
             serving: ServingSet::new(metrics.inflight.clone()),

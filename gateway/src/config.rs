@@ -76,7 +76,10 @@ impl GatewayConfig {
             timeout: Duration::from_secs(30),
             read_timeout: Duration::from_secs(10),
             metrics_listen: None,
-            batch: Default::default(),
+            batch: crate::batcher::BatchConfig {
+                max_queued: 4_096,
+                ..Default::default()
+            },
         }
     }
 }

@@ -2,7 +2,8 @@
 //! it lands (a slot frees), everything queued goes out as one batch ([`Client::batch`]). There is
 //! no timer: a call that arrives alone goes at once (no added latency when idle), while under
 //! load each transaction carries what arrived during the last one, up to a cap on calls and
-//! bytes. A daemon completes (claims, releases, takes over) this way, per pipe.
+//! bytes. A daemon completes (claims, releases, takes over) this way, per pipe ([`CallQueue`]),
+//! and the gateway sends (a [`GroupCommit`] of sends run by `Client::send_batch`).
 
 use std::sync::Arc;
 
@@ -37,40 +38,49 @@ impl Default for GroupConfig {
     }
 }
 
-type Reply = oneshot::Sender<Result<Outcome>>;
+type Reply<T> = oneshot::Sender<Result<T>>;
 
-struct Queued {
-    objs: Objects,
-    call: Call,
+struct Queued<C, T> {
+    item: C,
     bytes: usize,
-    reply: Reply,
+    reply: Reply<T>,
 }
 
-/// The queue in front of a client's transactions (cheap to clone).
-#[derive(Clone)]
-pub struct GroupCommit {
-    queue: mpsc::Sender<Queued>,
+/// Runs one batch: each item's result, in order.
+type Runner<C, T> =
+    Arc<dyn Fn(Vec<C>) -> futures::future::BoxFuture<'static, Vec<Result<T>>> + Send + Sync>;
+
+/// The queue in front of a batch runner (cheap to clone): items of type `C` (a call, a send),
+/// each answered with a `T` (an outcome, an `Assigned` event).
+pub struct GroupCommit<C, T> {
+    queue: mpsc::Sender<Queued<C, T>>,
 }
 
-impl GroupCommit {
-    /// Starts the task that batches what is queued and executes it with `client`.
-    pub fn start(client: Client, cfg: GroupConfig) -> (GroupCommit, tokio::task::JoinHandle<()>) {
+impl<C, T> Clone for GroupCommit<C, T> {
+    fn clone(&self) -> Self {
+        GroupCommit {
+            queue: self.queue.clone(),
+        }
+    }
+}
+
+impl<C: std::marker::Send + 'static, T: std::marker::Send + 'static> GroupCommit<C, T> {
+    /// Starts the task that groups what is queued and hands each group to `run`.
+    pub fn with_runner<F, Fut>(cfg: GroupConfig, run: F) -> (Self, tokio::task::JoinHandle<()>)
+    where
+        F: Fn(Vec<C>) -> Fut + std::marker::Send + Sync + 'static,
+        Fut: std::future::Future<Output = Vec<Result<T>>> + std::marker::Send + 'static,
+    {
         let (tx, rx) = mpsc::channel(cfg.max_queued.max(1));
-        let task = tokio::spawn(drive(client, cfg, rx));
+        let run: Runner<C, T> = Arc::new(move |items| Box::pin(run(items)));
+        let task = tokio::spawn(drive(cfg, run, rx));
         (GroupCommit { queue: tx }, task)
     }
 
-    /// Executes `call` in the next batch; its result as [`Client::call`] would give it.
-    pub async fn call(&self, objs: Objects, call: impl Into<Call>) -> Result<Outcome> {
-        let call = call.into();
-        let bytes = call.values().iter().map(|v| v.to_bcs().len()).sum();
+    /// Queues `item` (of `bytes` bytes) for the next group and waits for its result.
+    pub async fn submit(&self, item: C, bytes: usize) -> Result<T> {
         let (reply, rx) = oneshot::channel();
-        let q = Queued {
-            objs,
-            call,
-            bytes,
-            reply,
-        };
+        let q = Queued { item, bytes, reply };
         self.queue.try_send(q).map_err(|e| match e {
             mpsc::error::TrySendError::Full(_) => {
                 Error::Busy("too many calls are waiting for a transaction".into())
@@ -82,10 +92,34 @@ impl GroupCommit {
     }
 }
 
-/// Takes what is queued once a slot is free and executes it as one batch.
-async fn drive(client: Client, cfg: GroupConfig, mut rx: mpsc::Receiver<Queued>) {
+/// Package calls, group-committed with [`Client::batch`].
+pub type CallQueue = GroupCommit<(Objects, Call), Outcome>;
+
+impl CallQueue {
+    /// Starts the task that batches what is queued and executes it with `client`.
+    pub fn start(client: Client, cfg: GroupConfig) -> (CallQueue, tokio::task::JoinHandle<()>) {
+        GroupCommit::with_runner(cfg, move |calls| {
+            let client = client.clone();
+            async move { client.batch(calls).await }
+        })
+    }
+
+    /// Executes `call` in the next batch; its result as [`Client::call`] would give it.
+    pub async fn call(&self, objs: Objects, call: impl Into<Call>) -> Result<Outcome> {
+        let call = call.into();
+        let bytes = call.values().iter().map(|v| v.to_bcs().len()).sum();
+        self.submit((objs, call), bytes).await
+    }
+}
+
+/// Takes what is queued once a slot is free and runs it as one group.
+async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
+    cfg: GroupConfig,
+    run: Runner<C, T>,
+    mut rx: mpsc::Receiver<Queued<C, T>>,
+) {
     let slots = Arc::new(Semaphore::new(cfg.in_flight.max(1)));
-    let mut next: Option<Queued> = None;
+    let mut next: Option<Queued<C, T>> = None;
     loop {
         let Ok(slot) = slots.clone().acquire_owned().await else {
             return;
@@ -112,17 +146,11 @@ async fn drive(client: Client, cfg: GroupConfig, mut rx: mpsc::Receiver<Queued>)
                 Err(_) => break,
             }
         }
-        let client = client.clone();
+        let run = run.clone();
         tokio::spawn(async move {
-            let mut replies = Vec::with_capacity(batch.len());
-            let calls = batch
-                .into_iter()
-                .map(|q| {
-                    replies.push(q.reply);
-                    (q.objs, q.call)
-                })
-                .collect();
-            let results = client.batch(calls).await;
+            let (items, replies): (Vec<C>, Vec<Reply<T>>) =
+                batch.into_iter().map(|q| (q.item, q.reply)).unzip();
+            let results = run(items).await;
             for (reply, r) in replies.into_iter().zip(results) {
                 let _ = reply.send(r);
             }
