@@ -7,21 +7,12 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::routing::get;
-use dtp_daemon::config::DaemonConfig;
 use dtp_gateway::GatewayConfig;
-use dtp_localnet::node::{Cadence, NodeConfig};
 use dtp_protocol::{EndpointArgs, HostConfig, Policy};
-use dtp_sdk::{Client, ClientConfig, Key};
+use dtp_sdk::Key;
 
-const PACKAGE: sui_sdk_types::Address = dtp_localnet::genesis::DTP_PACKAGE;
-
-async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
-    let c = Client::connect(ClientConfig::new(net.grpc_url(), PACKAGE).with_key(key.clone()))
-        .await
-        .unwrap();
-    c.request_gas(&net.faucet_url()).await.unwrap();
-    c
-}
+mod common;
+use common::*;
 
 /// A backend answering `/api/instance` with its name and `/health` with 200.
 async fn backend(name: &'static str) -> String {
@@ -37,44 +28,9 @@ async fn backend(name: &'static str) -> String {
     url
 }
 
-fn daemon_config(
-    net: &dtp_localnet::Running,
-    key: &Key,
-    host: sui_sdk_types::Address,
-    pipe: sui_sdk_types::Address,
-    backend: &str,
-    dir: &std::path::Path,
-) -> DaemonConfig {
-    let text = format!(
-        "[chain]\nurl = \"{}\"\npackage = \"{PACKAGE}\"\nkey = \"{}\"\nhost = \"{host}\"\npipes = [\"{pipe}\"]\n\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 200\nhealthy_threshold = 1\nunhealthy_threshold = 1\n\n[daemon]\nheartbeat_interval_ms = 300\nstate_dir = \"{}\"\n",
-        net.grpc_url(),
-        key.to_suiprivkey(),
-        dir.display()
-    );
-    let path = dir.with_extension("toml");
-    std::fs::write(&path, text).unwrap();
-    let mut cfg = DaemonConfig::load(Some(&path)).unwrap();
-    cfg.daemon.admin_listen = None;
-    cfg.daemon.metrics_listen = None;
-    cfg
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn http_through_the_chain_round_robin_and_errors() {
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig {
-            data_dir: None,
-            cadence: Cadence::Immediate,
-            retain_checkpoints: None,
-            compact_log_bytes: None,
-            // Reads trail effects, as on a Sui fullnode.
-            latency: dtp_localnet::node::Latency::TESTS,
-        },
-    })
-    .await
-    .unwrap();
+    let net = localnet().await;
     let admin = funded(&net, &Key::from_seed([1; 32])).await;
     let cfg = HostConfig {
         healthy_threshold: 1,
@@ -109,7 +65,7 @@ async fn http_through_the_chain_round_robin_and_errors() {
         // The daemon reads the Host: once the node's reads show the new endpoint.
         admin.sync().await.unwrap();
         let url = backend(name).await;
-        let cfg = daemon_config(&net, &key, host, pipe, &url, &dir.path().join(name));
+        let cfg = daemon_config(&net, &key, host, &[pipe], &url, &dir.path().join(name));
         tokio::spawn(async move {
             dtp_daemon::run::run(cfg, std::future::pending(), |_, _| {})
                 .await

@@ -7,9 +7,11 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use dtp_gateway::GatewayConfig;
-use dtp_localnet::node::{Cadence, NodeConfig};
 use dtp_protocol::{HostConfig, Policy};
 use dtp_sdk::{Client, ClientConfig, Key};
+
+mod common;
+use common::*;
 
 fn exchange(addr: std::net::SocketAddr, bytes: &[u8], pause_after: Option<Duration>) -> String {
     let mut s = TcpStream::connect(addr).unwrap();
@@ -25,20 +27,7 @@ fn exchange(addr: std::net::SocketAddr, bytes: &[u8], pause_after: Option<Durati
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_bodies_huge_headers_and_garbage_are_refused() {
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig {
-            data_dir: None,
-            cadence: Cadence::Immediate,
-            retain_checkpoints: None,
-            compact_log_bytes: None,
-            // Reads trail effects, as on a Sui fullnode.
-            latency: dtp_localnet::node::Latency::TESTS,
-        },
-    })
-    .await
-    .unwrap();
+    let net = localnet().await;
     let key = Key::from_seed([3; 32]);
     let c = Client::connect(
         ClientConfig::new(net.grpc_url(), dtp_localnet::genesis::DTP_PACKAGE).with_key(key),

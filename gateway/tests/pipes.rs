@@ -8,23 +8,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use axum::routing::get;
-use dtp_daemon::config::DaemonConfig;
 use dtp_gateway::GatewayConfig;
-use dtp_localnet::node::{Cadence, Latency, NodeConfig};
 use dtp_protocol::{EndpointArgs, HostConfig, Policy};
 use dtp_sdk::replay::{self, HistoryRange, Pipes};
-use dtp_sdk::{Client, ClientConfig, Key};
+use dtp_sdk::Key;
 use sui_sdk_types::Address;
 
-const PACKAGE: Address = dtp_localnet::genesis::DTP_PACKAGE;
-
-async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
-    let c = Client::connect(ClientConfig::new(net.grpc_url(), PACKAGE).with_key(key.clone()))
-        .await
-        .unwrap();
-    c.request_gas(&net.faucet_url()).await.unwrap();
-    c
-}
+mod common;
+use common::*;
 
 /// A backend answering `/health` with 200 and anything else with its name and the path asked.
 async fn backend(name: &'static str) -> String {
@@ -37,30 +28,6 @@ async fn backend(name: &'static str) -> String {
     let url = format!("http://{}", l.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
     url
-}
-
-fn daemon_config(
-    net: &dtp_localnet::Running,
-    key: &Key,
-    host: Address,
-    pipes: &[Address],
-    backend: &str,
-    dir: &std::path::Path,
-) -> DaemonConfig {
-    let pipes: Vec<String> = pipes.iter().map(|p| format!("\"{p}\"")).collect();
-    let text = format!(
-        "[chain]\nurl = \"{}\"\npackage = \"{PACKAGE}\"\nkey = \"{}\"\nhost = \"{host}\"\npipes = [{}]\n\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 200\nhealthy_threshold = 1\nunhealthy_threshold = 1\n\n[daemon]\nheartbeat_interval_ms = 300\nstate_dir = \"{}\"\n",
-        net.grpc_url(),
-        key.to_suiprivkey(),
-        pipes.join(", "),
-        dir.display()
-    );
-    let path = dir.with_extension("toml");
-    std::fs::write(&path, text).unwrap();
-    let mut cfg = DaemonConfig::load(Some(&path)).unwrap();
-    cfg.daemon.admin_listen = None;
-    cfg.daemon.metrics_listen = None;
-    cfg
 }
 
 /// One answer: (pipe, seq, server, path echoed).
@@ -86,19 +53,7 @@ async fn get_path(http: &reqwest::Client, url: &str, path: &str, key: Option<&st
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_pipes_keys_stay_unkeyed_spread_answers_are_their_own() {
-    let net = dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig {
-            data_dir: None,
-            cadence: Cadence::Immediate,
-            retain_checkpoints: None,
-            compact_log_bytes: None,
-            latency: Latency::TESTS,
-        },
-    })
-    .await
-    .unwrap();
+    let net = localnet().await;
     let admin = funded(&net, &Key::from_seed([1; 32])).await;
     let cfg = HostConfig {
         healthy_threshold: 1,
