@@ -26,6 +26,7 @@ fn life(pipe: Address, seq: u64, t: u64) -> Vec<Event> {
         deadline_ms: t + 10_000,
         sender: Address::new([99; 32]),
         standby: false,
+        payload: Vec::new(),
     })];
     let (mut attempt, mut holder) = (1, s);
     if seq.is_multiple_of(10) {

@@ -30,7 +30,7 @@ pub async fn seed(d: &Daemon) -> Result<u64> {
         let pipe = d.client.pipe(*p).await?;
         let pending = d.client.table(pipe.pending.id).await?;
         tracing::info!(pipe = %p, pending = pending.len(), "seeded");
-        d.tracker.seed(*p, &pending);
+        d.tracker.seed(*p, &pending, d.me);
         for r in pending.iter().filter(|r| r.server == d.me) {
             d.metrics.assigned.inc();
             d.workers

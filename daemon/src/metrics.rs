@@ -27,6 +27,9 @@ pub struct Metrics {
     pub chain_errors: IntCounter,
     /// The key's SUI balance (all its coins), read every few heartbeats.
     pub gas_balance: IntGauge,
+    /// Requests whose payload had to be read from the Pipe before serving (not from `Assigned`):
+    /// reassigned work, work near or past its deadline, a restart's seed.
+    pub request_reads: IntCounter,
 }
 
 fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
@@ -108,6 +111,11 @@ impl Metrics {
                 &r,
                 "dtpd_gas_balance_mist",
                 "SUI balance of the daemon's key (pays its transactions)",
+            ),
+            request_reads: counter(
+                &r,
+                "dtpd_request_reads_total",
+                "Pending requests read from the chain before serving (the hot path reads none)",
             ),
             fenced,
             backend_latency,

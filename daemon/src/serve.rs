@@ -1,4 +1,5 @@
-//! Serving one request: read it (skipping work that moved on), forward its payload to a backend,
+//! Serving one request: take its payload from the assignment (`Assigned` carries it; the chain is
+//! read only for work that was reassigned, is near its deadline, or moved on), forward it to a backend,
 //! and complete it (through the pipe's group commit: completes that arrive while one transaction
 //! is in flight share the next); the request is claimed only when its lease needs extending while the backend
 //! works (or before serving, with `daemon.claim = "at_start"`). A fenced call (stale attempt, not the assignee any
@@ -94,10 +95,23 @@ pub async fn release(d: &Daemon, Work { pipe, seq, attempt }: Work) {
 }
 
 async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bool, Error> {
-    // Read first: work that finished or moved on while it waited (a paused or restarted daemon's
+    // The hot path: the payload came with the assignment and the lease is still ours, so no
+    // read (see `Tracker::assignment` for why that is what a read would allow). Otherwise read
+    // first: work that finished or moved on while it waited (a paused or restarted daemon's
     // backlog) is dropped without spending a transaction. A read that lags the chain can only
     // make us skip work that is still ours; the tracker still lists it, so it is served again.
-    let req = current(d, pipe, seq, attempt).await?;
+    let (deadline_ms, payload) =
+        match d
+            .tracker
+            .assignment(pipe, seq, attempt, d.me, now_ms() + SKEW_MS)
+        {
+            Some(a) => (a.deadline_ms, a.payload),
+            None => {
+                d.metrics.request_reads.inc();
+                let req = current(d, pipe, seq, attempt).await?;
+                (req.deadline_ms, req.payload.into())
+            }
+        };
     let lease_ms = d.host.lease_ms().unwrap_or(10_000);
     let half = Duration::from_millis((lease_ms / 2).max(50));
     // The first claim: now (`at_start`), or once less than half a lease is left of the lease the
@@ -105,7 +119,7 @@ async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bo
     let first = match d.cfg.daemon.claim {
         ClaimMode::AtStart => Duration::ZERO,
         ClaimMode::WhenNeeded => Duration::from_millis(
-            req.deadline_ms
+            deadline_ms
                 .saturating_sub(lease_ms / 2 + SKEW_MS)
                 .saturating_sub(now_ms()),
         ),
@@ -114,7 +128,7 @@ async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bo
         d.call(pipe, Claim { seq, attempt }).await?;
     }
     let answer = {
-        let forward = answer(d, &req.payload);
+        let forward = answer(d, &payload);
         tokio::pin!(forward);
         let start = tokio::time::Instant::now() + if first.is_zero() { half } else { first };
         let mut renew = tokio::time::interval_at(start, half);

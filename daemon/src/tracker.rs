@@ -1,5 +1,8 @@
 //! What the daemon knows about the pending requests of the pipes it serves (its own and its
-//! peers'), kept current from the event stream.
+//! peers'), kept current from the event stream. For its own requests it also keeps the payload
+//! that `Assigned` carried (or the table held at a seed), so serving needs no read.
+
+use std::sync::Arc;
 
 use dashmap::DashMap;
 use dtp_protocol::{Event, Request};
@@ -12,6 +15,18 @@ pub struct Tracked {
     pub attempt: u32,
     pub deadline_ms: u64,
     pub claimed: bool,
+    /// The payload, kept only for this server's own requests (from `Assigned` or a read).
+    #[serde(skip)]
+    pub payload: Option<Arc<[u8]>>,
+}
+
+/// The payload and lease of an assignment, ready to serve without a read.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    /// The lease deadline the assignment gave (ms).
+    pub deadline_ms: u64,
+    /// The request's payload.
+    pub payload: Arc<[u8]>,
 }
 
 #[derive(Default)]
@@ -34,31 +49,18 @@ pub enum Change {
 impl Tracker {
     /// Seeds from a pipe's pending table: what was known of the pipe is replaced (a request no
     /// longer in the table is finished).
-    pub fn seed(&self, pipe: Address, requests: &[Request]) {
+    pub fn seed(&self, pipe: Address, requests: &[Request], me: Address) {
         let now: std::collections::HashSet<u64> = requests.iter().map(|r| r.seq).collect();
         self.pending
             .retain(|(p, seq), _| *p != pipe || now.contains(seq));
         for r in requests {
-            self.pending.insert(
-                (pipe, r.seq),
-                Tracked {
-                    server: r.server,
-                    attempt: r.attempt,
-                    deadline_ms: r.deadline_ms,
-                    claimed: r.claimed,
-                },
-            );
+            self.pending.insert((pipe, r.seq), Tracked::of(r, me));
         }
     }
 
     /// Applies a request as read from the chain, unless what we know is newer (a higher attempt).
-    pub fn observe(&self, pipe: Address, r: &Request) {
-        let t = Tracked {
-            server: r.server,
-            attempt: r.attempt,
-            deadline_ms: r.deadline_ms,
-            claimed: r.claimed,
-        };
+    pub fn observe(&self, pipe: Address, r: &Request, me: Address) {
+        let t = Tracked::of(r, me);
         self.pending
             .entry((pipe, r.seq))
             .and_modify(|old| {
@@ -94,6 +96,7 @@ impl Tracker {
                         attempt: a.attempt,
                         deadline_ms: a.deadline_ms,
                         claimed: false,
+                        payload: (a.server == me).then(|| a.payload.as_slice().into()),
                     },
                 );
                 if a.server == me
@@ -119,6 +122,7 @@ impl Tracker {
                         attempt: r.attempt,
                         deadline_ms: r.deadline_ms,
                         claimed: false,
+                        payload: None,
                     },
                 );
                 if r.to == me {
@@ -151,6 +155,29 @@ impl Tracker {
         Change::Nothing
     }
 
+    /// What this server (`me`) needs to serve `attempt` of a request without reading it: the
+    /// payload the assignment carried, if the tracker still shows that attempt as ours and its
+    /// lease runs past `until`. Before its deadline a request can leave its assignee only by the
+    /// assignee's own call or the sender's `cancel` (a takeover needs the deadline passed), so
+    /// serving from this is what a read would have allowed; otherwise `None`: read the chain.
+    pub fn assignment(
+        &self,
+        pipe: Address,
+        seq: u64,
+        attempt: u32,
+        me: Address,
+        until: u64,
+    ) -> Option<Assignment> {
+        let t = self.pending.get(&(pipe, seq))?;
+        if t.server != me || t.attempt != attempt || t.deadline_ms <= until {
+            return None;
+        }
+        Some(Assignment {
+            deadline_ms: t.deadline_ms,
+            payload: t.payload.clone()?,
+        })
+    }
+
     /// Requests of peers whose lease has run out at `now`.
     pub fn expired(&self, me: Address, now: u64) -> Vec<(Address, u64, Tracked)> {
         self.pending
@@ -167,6 +194,19 @@ impl Tracker {
             .filter(|e| e.server == me)
             .map(|e| (e.key().0, e.key().1, e.value().clone()))
             .collect()
+    }
+}
+
+impl Tracked {
+    /// A request as read from the chain (its payload kept if it is `me`'s).
+    fn of(r: &Request, me: Address) -> Tracked {
+        Tracked {
+            server: r.server,
+            attempt: r.attempt,
+            deadline_ms: r.deadline_ms,
+            claimed: r.claimed,
+            payload: (r.server == me).then(|| r.payload.as_slice().into()),
+        }
     }
 }
 
@@ -191,6 +231,7 @@ mod tests {
             deadline_ms: 100,
             sender: a(5),
             standby: false,
+            payload: b"p".to_vec(),
         });
         assert_eq!(t.apply(&assigned, me), Change::Nothing);
         assert_eq!(t.expired(me, 101).len(), 1);
@@ -247,11 +288,11 @@ mod tests {
             created_ms: 0,
             deadline_ms: 900,
         };
-        t.observe(pipe, &r);
+        t.observe(pipe, &r, me);
         assert_eq!(t.expired(me, 901).len(), 1, "a new request is tracked");
         // A renewal read later moves the deadline.
         r.deadline_ms = 2_000;
-        t.observe(pipe, &r);
+        t.observe(pipe, &r, me);
         assert!(t.expired(me, 901).is_empty());
         // A lagging read (an older attempt) changes nothing.
         let old = Request {
@@ -260,7 +301,7 @@ mod tests {
             deadline_ms: 100,
             ..r.clone()
         };
-        t.observe(pipe, &old);
+        t.observe(pipe, &old, me);
         let now = t.pending.get(&(pipe, 3)).unwrap().clone();
         assert_eq!((now.server, now.attempt, now.deadline_ms), (peer, 2, 2_000));
         assert!(t.mine(me).is_empty());
@@ -283,12 +324,102 @@ mod tests {
             created_ms: 0,
             deadline_ms: 100,
         };
-        t.seed(pipe, &[req(1), req(2)]);
-        t.seed(other, &[req(7)]);
+        t.seed(pipe, &[req(1), req(2)], me);
+        t.seed(other, &[req(7)], me);
         // Later: 1 finished, 3 arrived.
-        t.seed(pipe, &[req(2), req(3)]);
+        t.seed(pipe, &[req(2), req(3)], me);
         let mut seqs: Vec<(Address, u64)> = t.pending.iter().map(|e| *e.key()).collect();
         seqs.sort();
         assert_eq!(seqs, vec![(other, 7), (pipe, 2), (pipe, 3)]);
+    }
+
+    #[test]
+    fn an_assignment_is_served_from_its_event_only_while_its_lease_is_ours() {
+        let t = Tracker::default();
+        let (me, peer, pipe) = (a(1), a(2), a(9));
+        let to = |seq: u64, server: Address| {
+            Event::Assigned(Assigned {
+                pipe,
+                seq,
+                server,
+                attempt: 1,
+                deadline_ms: 1_000,
+                sender: a(5),
+                standby: false,
+                payload: format!("p{seq}").into_bytes(),
+            })
+        };
+        t.apply(&to(0, me), me);
+        t.apply(&to(1, peer), me);
+        let got = t
+            .assignment(pipe, 0, 1, me, 500)
+            .expect("ours, lease running");
+        assert_eq!((got.deadline_ms, &*got.payload), (1_000, &b"p0"[..]));
+        assert!(
+            t.pending.get(&(pipe, 1)).unwrap().payload.is_none(),
+            "a peer's payload is not kept"
+        );
+        assert!(
+            t.assignment(pipe, 1, 1, me, 500).is_none(),
+            "a peer's request"
+        );
+        assert!(
+            t.assignment(pipe, 0, 2, me, 500).is_none(),
+            "another attempt"
+        );
+        assert!(
+            t.assignment(pipe, 0, 1, me, 1_000).is_none(),
+            "the lease runs out: read"
+        );
+        assert!(t.assignment(pipe, 7, 1, me, 0).is_none(), "unknown: read");
+        // Reassigned to us: no payload came with it, so it is read.
+        t.apply(
+            &Event::Reassigned(Reassigned {
+                pipe,
+                seq: 1,
+                from: peer,
+                to: me,
+                attempt: 2,
+                deadline_ms: 3_000,
+                reason: 0,
+                standby: false,
+            }),
+            me,
+        );
+        assert!(t.assignment(pipe, 1, 2, me, 500).is_none());
+        // A claim of ours extends the lease and keeps the payload.
+        t.apply(
+            &Event::Claimed(dtp_protocol::events::Claimed {
+                pipe,
+                seq: 0,
+                server: me,
+                attempt: 1,
+                deadline_ms: 5_000,
+            }),
+            me,
+        );
+        assert_eq!(
+            t.assignment(pipe, 0, 1, me, 2_000).unwrap().deadline_ms,
+            5_000
+        );
+        // A seed keeps the payload the table holds for our requests.
+        let r = Request {
+            seq: 4,
+            sender: a(5),
+            key: vec![],
+            region: String::new(),
+            payload: b"from the table".to_vec(),
+            server: me,
+            attempt: 3,
+            tries: 1,
+            claimed: false,
+            created_ms: 0,
+            deadline_ms: 9_000,
+        };
+        t.seed(pipe, &[r], me);
+        assert_eq!(
+            &*t.assignment(pipe, 4, 3, me, 0).unwrap().payload,
+            b"from the table"
+        );
     }
 }

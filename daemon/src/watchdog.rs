@@ -122,7 +122,7 @@ async fn still_expired(d: &Daemon, pipe: Address, seq: u64, t: &Tracked) -> bool
         Ok(Some(r)) if r.attempt == t.attempt && r.deadline_ms == t.deadline_ms => true,
         Ok(Some(r)) => {
             tracing::debug!(%pipe, seq, attempt = r.attempt, "not taken over: it moved on");
-            d.tracker.observe(pipe, &r);
+            d.tracker.observe(pipe, &r, d.me);
             false
         }
         Ok(None) => {

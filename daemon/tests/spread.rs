@@ -1,5 +1,6 @@
 //! Three daemons, each with its own backend: requests spread by the pipe's policy, every request
-//! completed exactly once, answers come from the backends.
+//! completed exactly once, answers come from the backends, and no daemon read a request before
+//! serving it (the payload came in `Assigned`).
 
 mod common;
 
@@ -82,6 +83,11 @@ async fn three_daemons_spread_round_robin_and_complete_exactly_once() {
     );
     let pipe = d.admin.pipe(d.pipe).await.unwrap();
     assert_eq!(pipe.pending.size, 0);
+    // The hot path: every payload came with its assignment, no request was read.
+    for p in &daemons {
+        assert_eq!(counter(p, "completed").await, 10);
+        assert_eq!(counter(p, "request_reads").await, 0, "reads before serving");
+    }
     drop(daemons);
     drop(backends);
     d.net.stop().await;

@@ -84,6 +84,7 @@ public struct Assigned has copy, drop {
     deadline_ms: u64,
     sender: address,
     standby: bool,
+    payload: vector<u8>,
 }
 
 /// The assignee claimed (or extended the lease of) a request.
@@ -212,8 +213,9 @@ public(package) fun emit_assigned(
     deadline_ms: u64,
     sender: address,
     standby: bool,
+    payload: vector<u8>,
 ) {
-    event::emit(Assigned { pipe, seq, server, attempt, deadline_ms, sender, standby })
+    event::emit(Assigned { pipe, seq, server, attempt, deadline_ms, sender, standby, payload })
 }
 
 public(package) fun emit_claimed(
@@ -341,8 +343,9 @@ public fun new_assigned(
     deadline_ms: u64,
     sender: address,
     standby: bool,
+    payload: vector<u8>,
 ): Assigned {
-    Assigned { pipe, seq, server, attempt, deadline_ms, sender, standby }
+    Assigned { pipe, seq, server, attempt, deadline_ms, sender, standby, payload }
 }
 
 #[test_only]

@@ -145,11 +145,12 @@ public fun redrive(
     let mut req = pipe.dead.remove(seq);
     req.reassign(server, 1, deadline_ms);
     let sender = req.sender();
+    let payload = req.payload();
     pipe.pending.add(seq, req);
     pipe.inflight_add(server);
     let pipe_id = object::id(pipe);
     events::emit_redriven(pipe_id, seq);
-    events::emit_assigned(pipe_id, seq, server, attempt, deadline_ms, sender, standby);
+    events::emit_assigned(pipe_id, seq, server, attempt, deadline_ms, sender, standby, payload);
 }
 
 /// Deletes a dead request for good.
@@ -191,7 +192,7 @@ public fun send(
     let req = request::new(seq, sender, key, region, payload, server, now, deadline_ms);
     pipe.pending.add(seq, req);
     pipe.inflight_add(server);
-    events::emit_assigned(object::id(pipe), seq, server, 1, deadline_ms, sender, standby);
+    events::emit_assigned(object::id(pipe), seq, server, 1, deadline_ms, sender, standby, payload);
     seq
 }
 

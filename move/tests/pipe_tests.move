@@ -73,7 +73,7 @@ fun send_stores_and_assigns() {
     let deadline = 1_000 + lease!();
     assert_eq!(
         event::events_by_type<events::Assigned>(),
-        vector[events::new_assigned(pipe_id, 0, s1!(), 1, deadline, sender!(), false)],
+        vector[events::new_assigned(pipe_id, 0, s1!(), 1, deadline, sender!(), false, bytes(64))],
     );
     let r = p.pending_request(0);
     assert_eq!(r.seq(), 0);
@@ -167,7 +167,9 @@ fun send_promotes_standby_only_when_no_active_is_selectable() {
     let seq = th::send_plain(&mut sc, &clock);
     assert_eq!(
         event::events_by_type<events::Assigned>(),
-        vector[events::new_assigned(pipe_id, seq, s2!(), 1, 1_000 + lease!(), sender!(), true)],
+        vector[
+            events::new_assigned(pipe_id, seq, s2!(), 1, 1_000 + lease!(), sender!(), true, b"payload"),
+        ],
     );
     // Once the ACTIVE endpoint is healthy it takes the work again.
     clock.set_for_testing(1_500);
@@ -176,7 +178,9 @@ fun send_promotes_standby_only_when_no_active_is_selectable() {
     let seq = th::send_plain(&mut sc, &clock);
     assert_eq!(
         event::events_by_type<events::Assigned>(),
-        vector[events::new_assigned(pipe_id, seq, s1!(), 1, 1_500 + lease!(), sender!(), false)],
+        vector[
+            events::new_assigned(pipe_id, seq, s1!(), 1, 1_500 + lease!(), sender!(), false, b"payload"),
+        ],
     );
     th::finish(sc, clock);
 }

@@ -353,10 +353,12 @@ fun redrive_keeps_attempt_monotonic() {
         event::events_by_type<events::Redriven>(),
         vector[events::new_redriven(pipe_id, seq)],
     );
-    // rr 3 over [s1, s2] -> s2; the Assigned names the original sender.
+    // rr 3 over [s1, s2] -> s2; the Assigned names the original sender and carries the payload.
     assert_eq!(
         event::events_by_type<events::Assigned>(),
-        vector[events::new_assigned(pipe_id, seq, s2!(), 4, 2_000 + lease!(), sender!(), false)],
+        vector[
+            events::new_assigned(pipe_id, seq, s2!(), 4, 2_000 + lease!(), sender!(), false, b"payload"),
+        ],
     );
     assert!(p.is_pending(seq) && !p.is_dead(seq));
     assert_eq!(p.dead_len(), 0);

@@ -104,7 +104,7 @@ fun run_affinity_empty_key_round_robin(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -116,7 +116,7 @@ fun run_affinity_empty_key_round_robin(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -128,7 +128,7 @@ fun run_affinity_empty_key_round_robin(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -140,7 +140,7 @@ fun run_affinity_empty_key_round_robin(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"61", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -152,7 +152,7 @@ fun run_affinity_empty_key_round_robin(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -164,7 +164,7 @@ fun run_affinity_empty_key_round_robin(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -259,7 +259,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"61", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -271,7 +271,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"62", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -283,7 +283,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"757365722d31", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -295,7 +295,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"61", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -307,7 +307,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"62", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -319,7 +319,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"757365722d31", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 2, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 2, 1013);
@@ -344,7 +344,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"61", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 6, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -356,7 +356,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"62", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 7, 1016);
         assert!(event::num_events() == 1, 1016);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1016);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1016);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -368,7 +368,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"757365722d31", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 8, 1017);
         assert!(event::num_events() == 1, 1017);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1017);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1017);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -389,7 +389,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"61", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 9, 1019);
         assert!(event::num_events() == 1, 1019);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1019);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1019);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -401,7 +401,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"62", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 10, 1020);
         assert!(event::num_events() == 1, 1020);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 10u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1020);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 10u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1020);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -413,7 +413,7 @@ fun run_affinity_key_stays_on_server(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"757365722d31", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 11, 1021);
         assert!(event::num_events() == 1, 1021);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 11u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1021);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 11u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1021);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 5, 1021);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 3, 1021);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 4, 1021);
@@ -507,7 +507,7 @@ fun run_already_assignee(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -682,7 +682,7 @@ fun run_basic_send_complete(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"68656c6c6f", x"6b", std::string::utf8(x"6575"), clock, scenario.ctx());
         assert!(ret == 0, 1005);
         assert!(event::num_events() == 1, 1005);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1005);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"68656c6c6f")], 1005);
         assert!(pipe::pending_len(&pipe) == 1, 1005);
         assert!(pipe::next_seq(&pipe) == 1, 1005);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 1, 1005);
@@ -811,7 +811,7 @@ fun run_cancel_request(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1004);
         assert!(event::num_events() == 1, 1004);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1004);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1004);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -823,7 +823,7 @@ fun run_cancel_request(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1005);
         assert!(event::num_events() == 1, 1005);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1005);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1005);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -874,7 +874,7 @@ fun run_cancel_request(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         assert!(pipe::next_seq(&pipe) == 3, 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
@@ -984,7 +984,7 @@ fun run_claim_extends_lease(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1178,7 +1178,7 @@ fun run_dead_letter_after_max_attempts(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1350,7 +1350,7 @@ fun run_drain_self_resume_self(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1373,7 +1373,7 @@ fun run_drain_self_resume_self(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1385,7 +1385,7 @@ fun run_drain_self_resume_self(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1445,7 +1445,7 @@ fun run_drain_self_resume_self(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1457,7 +1457,7 @@ fun run_drain_self_resume_self(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1016);
         assert!(event::num_events() == 1, 1016);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1016);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1016);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 1, 1016);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 3, 1016);
         ts::return_shared(host);
@@ -1767,7 +1767,7 @@ fun run_health_late_heartbeat_restarts_streak(scenario: &mut Scenario, clock: &m
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 28000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 28000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 23000) == true, 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
@@ -1811,7 +1811,7 @@ fun run_health_late_heartbeat_restarts_streak(scenario: &mut Scenario, clock: &m
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 30000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 30000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1915,7 +1915,7 @@ fun run_health_ready_false(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1927,7 +1927,7 @@ fun run_health_ready_false(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -1956,7 +1956,7 @@ fun run_health_ready_false(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -2100,7 +2100,7 @@ fun run_health_streak_capped_across_set_config(scenario: &mut Scenario, clock: &
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 10000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 10000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -2197,7 +2197,7 @@ fun run_health_threshold_hysteresis(scenario: &mut Scenario, clock: &mut Clock, 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -2256,7 +2256,7 @@ fun run_health_threshold_hysteresis(scenario: &mut Scenario, clock: &mut Clock, 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1014);
         assert!(event::num_events() == 1, 1014);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 13000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 13000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1014);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -2373,7 +2373,7 @@ fun run_health_timeout_no_event(scenario: &mut Scenario, clock: &mut Clock, upto
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 16000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 16000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 11000) == true, 1007);
         assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007332), &host::config(&host), 11000) == true, 1007);
         ts::return_shared(host);
@@ -2387,7 +2387,7 @@ fun run_health_timeout_no_event(scenario: &mut Scenario, clock: &mut Clock, upto
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 16001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 16001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 11001) == false, 1008);
         assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007332), &host::config(&host), 11001) == true, 1008);
         ts::return_shared(host);
@@ -2401,7 +2401,7 @@ fun run_health_timeout_no_event(scenario: &mut Scenario, clock: &mut Clock, upto
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 16001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 16001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -2413,7 +2413,7 @@ fun run_health_timeout_no_event(scenario: &mut Scenario, clock: &mut Clock, upto
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 20000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 20000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -2439,7 +2439,7 @@ fun run_health_timeout_no_event(scenario: &mut Scenario, clock: &mut Clock, upto
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 20001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 20001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -2577,7 +2577,7 @@ fun run_heartbeat_at_time_zero(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 5002u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 5002u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3668,7 +3668,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3680,7 +3680,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3692,7 +3692,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 1, 1010);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 1, 1010);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 1, 1010);
@@ -3707,7 +3707,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3719,7 +3719,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3731,7 +3731,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 2, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 2, 1013);
@@ -3760,7 +3760,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 6, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7100u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7100u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 2, 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 2, 1015);
@@ -3775,7 +3775,7 @@ fun run_least_inflight_ties_round_robin(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 7, 1016);
         assert!(event::num_events() == 1, 1016);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7100u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1016);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7100u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1016);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3852,7 +3852,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3864,7 +3864,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3876,7 +3876,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3888,7 +3888,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3900,7 +3900,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 2, 1010);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 3, 1010);
         ts::return_shared(host);
@@ -3914,7 +3914,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3926,7 +3926,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 6, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3938,7 +3938,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 7, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -3950,7 +3950,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 8, 1014);
         assert!(event::num_events() == 1, 1014);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1014);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 3, 1014);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 6, 1014);
         ts::return_shared(host);
@@ -3964,7 +3964,7 @@ fun run_least_inflight_weight_scaling(scenario: &mut Scenario, clock: &mut Clock
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 9, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 3, 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 7, 1015);
         ts::return_shared(host);
@@ -4043,7 +4043,7 @@ fun run_max_inflight_cap(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -4055,7 +4055,7 @@ fun run_max_inflight_cap(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -4067,7 +4067,7 @@ fun run_max_inflight_cap(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 1, 1008);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1008);
         ts::return_shared(host);
@@ -4097,7 +4097,7 @@ fun run_max_inflight_cap(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -4120,7 +4120,7 @@ fun run_max_inflight_cap(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 1, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1013);
         ts::return_shared(host);
@@ -4147,7 +4147,7 @@ fun run_max_inflight_cap(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 12001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 12001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 2, 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1015);
         ts::return_shared(host);
@@ -4236,7 +4236,7 @@ fun run_no_healthy_endpoint(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -4418,7 +4418,7 @@ fun run_not_admin_other_hosts_cap(scenario: &mut Scenario, clock: &mut Clock, up
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x8fac4aefdc1ae21c00f745605297041e0f39667844068e3757d587c8039d1e3f), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x8fac4aefdc1ae21c00f745605297041e0f39667844068e3757d587c8039d1e3f), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -4663,7 +4663,7 @@ fun run_not_assignee(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -4848,7 +4848,7 @@ fun run_not_endpoint(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5045,7 +5045,7 @@ fun run_not_sender_cancel(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1004);
         assert!(event::num_events() == 1, 1004);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1004);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1004);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5175,7 +5175,7 @@ fun run_payload_too_large(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, bytes(1024), bytes(128), std::string::utf8(x"78787878787878787878787878787878787878787878787878787878787878787878787878787878787878787878787878787878787878787878787878787878"), clock, scenario.ctx());
         assert!(ret == 0, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, bytes(1024))], 1007);
         assert!(pipe::pending_len(&pipe) == 1, 1007);
         assert!(pipe::next_seq(&pipe) == 1, 1007);
         ts::return_shared(host);
@@ -5315,7 +5315,7 @@ fun run_pipe_full(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1004);
         assert!(event::num_events() == 1, 1004);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1004);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1004);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5341,7 +5341,7 @@ fun run_pipe_full(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5353,7 +5353,7 @@ fun run_pipe_full(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         assert!(pipe::pending_len(&pipe) == 2, 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
@@ -5386,7 +5386,7 @@ fun run_pipe_full(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
         dtp::pipe::redrive(&mut pipe, &host, &cap, 0u64, clock, scenario.ctx());
         assert!(event::num_events() == 2, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 2u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 2u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         assert!(event::events_by_type<events::Redriven>() == vector[events::new_redriven(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64)], 1012);
         assert!(pipe::pending_len(&pipe) == 2, 1012);
         assert!(pipe::dead_len(&pipe) == 0, 1012);
@@ -5418,7 +5418,7 @@ fun run_pipe_full(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         assert!(pipe::pending_len(&pipe) == 2, 1015);
         assert!(pipe::next_seq(&pipe) == 4, 1015);
         ts::return_shared(host);
@@ -5545,7 +5545,7 @@ fun run_purge_dead(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1004);
         assert!(event::num_events() == 1, 1004);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1004);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1004);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5557,7 +5557,7 @@ fun run_purge_dead(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1005);
         assert!(event::num_events() == 1, 1005);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1005);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1005);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5763,7 +5763,7 @@ fun run_random_reproducible(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5775,7 +5775,7 @@ fun run_random_reproducible(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5787,7 +5787,7 @@ fun run_random_reproducible(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5799,7 +5799,7 @@ fun run_random_reproducible(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5811,7 +5811,7 @@ fun run_random_reproducible(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5823,7 +5823,7 @@ fun run_random_reproducible(scenario: &mut Scenario, clock: &mut Clock, upto: u6
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 4, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 0, 1013);
@@ -5920,7 +5920,7 @@ fun run_redrive_after_dead_letter(scenario: &mut Scenario, clock: &mut Clock, up
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -5996,7 +5996,7 @@ fun run_redrive_after_dead_letter(scenario: &mut Scenario, clock: &mut Clock, up
         let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
         dtp::pipe::redrive(&mut pipe, &host, &cap, 0u64, clock, scenario.ctx());
         assert!(event::num_events() == 2, 1014);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 3u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 3u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1014);
         assert!(event::events_by_type<events::Redriven>() == vector[events::new_redriven(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64)], 1014);
         assert!(pipe::pending_len(&pipe) == 1, 1014);
         assert!(pipe::dead_len(&pipe) == 0, 1014);
@@ -6042,7 +6042,7 @@ fun run_redrive_after_dead_letter(scenario: &mut Scenario, clock: &mut Clock, up
         let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
         dtp::pipe::redrive(&mut pipe, &host, &cap, 0u64, clock, scenario.ctx());
         assert!(event::num_events() == 2, 1017);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 5u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1017);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 5u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1017);
         assert!(event::events_by_type<events::Redriven>() == vector[events::new_redriven(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64)], 1017);
         assert!(request::attempt(pipe::pending_request(&pipe, 0)) == 5, 1017);
         assert!(request::tries(pipe::pending_request(&pipe, 0)) == 1, 1017);
@@ -6155,7 +6155,7 @@ fun run_redrive_keeps_key_and_region(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"7573"), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6180,7 +6180,7 @@ fun run_redrive_keeps_key_and_region(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"6575"), clock, scenario.ctx());
         assert!(ret == 1, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6192,7 +6192,7 @@ fun run_redrive_keeps_key_and_region(scenario: &mut Scenario, clock: &mut Clock,
         let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
         dtp::pipe::redrive(&mut pipe, &host, &cap, 0u64, clock, scenario.ctx());
         assert!(event::num_events() == 2, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 2u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 2u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         assert!(event::events_by_type<events::Redriven>() == vector[events::new_redriven(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64)], 1009);
         assert!(request::server(pipe::pending_request(&pipe, 0)) == @0x0000000000000000000000000000000000000000000000000000000000007332, 1009);
         assert!(request::attempt(pipe::pending_request(&pipe, 0)) == 2, 1009);
@@ -6305,7 +6305,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"6575"), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6317,7 +6317,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"6575"), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6329,7 +6329,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"6575"), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6341,7 +6341,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"7573"), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6353,7 +6353,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6365,7 +6365,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"6170"), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6386,7 +6386,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"7573"), clock, scenario.ctx());
         assert!(ret == 6, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6398,7 +6398,7 @@ fun run_region_preference_and_fallback(scenario: &mut Scenario, clock: &mut Cloc
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x"6575"), clock, scenario.ctx());
         assert!(ret == 7, 1016);
         assert!(event::num_events() == 1, 1016);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1016);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1016);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 3, 1016);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1016);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 3, 1016);
@@ -6510,7 +6510,7 @@ fun run_release_excludes_releaser(scenario: &mut Scenario, clock: &mut Clock, up
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6522,7 +6522,7 @@ fun run_release_excludes_releaser(scenario: &mut Scenario, clock: &mut Clock, up
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6534,7 +6534,7 @@ fun run_release_excludes_releaser(scenario: &mut Scenario, clock: &mut Clock, up
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6546,7 +6546,7 @@ fun run_release_excludes_releaser(scenario: &mut Scenario, clock: &mut Clock, up
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6605,7 +6605,7 @@ fun run_release_excludes_releaser(scenario: &mut Scenario, clock: &mut Clock, up
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6700,7 +6700,7 @@ fun run_remove_endpoint(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6712,7 +6712,7 @@ fun run_remove_endpoint(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6751,7 +6751,7 @@ fun run_remove_endpoint(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -6763,7 +6763,7 @@ fun run_remove_endpoint(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1014);
         assert!(event::num_events() == 1, 1014);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1014);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7078,7 +7078,7 @@ fun run_round_robin_even(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7090,7 +7090,7 @@ fun run_round_robin_even(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7102,7 +7102,7 @@ fun run_round_robin_even(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7114,7 +7114,7 @@ fun run_round_robin_even(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7126,7 +7126,7 @@ fun run_round_robin_even(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7138,7 +7138,7 @@ fun run_round_robin_even(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         assert!(pipe::pending_len(&pipe) == 6, 1013);
         assert!(pipe::next_seq(&pipe) == 6, 1013);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 2, 1013);
@@ -7170,7 +7170,7 @@ fun run_round_robin_even(scenario: &mut Scenario, clock: &mut Clock, upto: u64) 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 6, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7500u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         assert!(pipe::pending_len(&pipe) == 6, 1015);
         assert!(pipe::next_seq(&pipe) == 7, 1015);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 3, 1015);
@@ -7261,7 +7261,7 @@ fun run_set_config_updates(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"68656c6c6f776f726c64", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 3000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 3000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"68656c6c6f776f726c64")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7273,7 +7273,7 @@ fun run_set_config_updates(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 3000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 3000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7285,7 +7285,7 @@ fun run_set_config_updates(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 3000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 3000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7450,7 +7450,7 @@ fun run_set_policy_changes(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7475,7 +7475,7 @@ fun run_set_policy_changes(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7500,7 +7500,7 @@ fun run_set_policy_changes(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7525,7 +7525,7 @@ fun run_set_policy_changes(scenario: &mut Scenario, clock: &mut Clock, upto: u64
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1014);
         assert!(event::num_events() == 1, 1014);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1014);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7614,7 +7614,7 @@ fun run_set_state_transitions(scenario: &mut Scenario, clock: &mut Clock, upto: 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1007);
         assert!(event::num_events() == 1, 1007);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7637,7 +7637,7 @@ fun run_set_state_transitions(scenario: &mut Scenario, clock: &mut Clock, upto: 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7672,7 +7672,7 @@ fun run_set_state_transitions(scenario: &mut Scenario, clock: &mut Clock, upto: 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -7782,7 +7782,7 @@ fun run_stale_completion_after_takeover(scenario: &mut Scenario, clock: &mut Clo
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -8042,7 +8042,7 @@ fun run_standby_promotion(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -8063,7 +8063,7 @@ fun run_standby_promotion(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -8075,7 +8075,7 @@ fun run_standby_promotion(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -8096,7 +8096,7 @@ fun run_standby_promotion(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -8108,7 +8108,7 @@ fun run_standby_promotion(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1014);
         assert!(event::num_events() == 1, 1014);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true)], 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true, x"70")], 1014);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 2, 1014);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 2, 1014);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 1, 1014);
@@ -8148,7 +8148,7 @@ fun run_standby_promotion(scenario: &mut Scenario, clock: &mut Clock, upto: u64)
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1017);
         assert!(event::num_events() == 1, 1017);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 12001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1017);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 12001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1017);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -8225,7 +8225,7 @@ fun run_takeover_after_expiry(scenario: &mut Scenario, clock: &mut Clock, upto: 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1006);
         assert!(event::num_events() == 1, 1006);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1006);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1006);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -8270,7 +8270,7 @@ fun run_takeover_after_expiry(scenario: &mut Scenario, clock: &mut Clock, upto: 
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 12001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 12001u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9084,7 +9084,7 @@ fun run_unknown_request(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9412,7 +9412,7 @@ fun run_update_endpoint_keeps_health(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9448,7 +9448,7 @@ fun run_update_endpoint_keeps_health(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, true, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9471,7 +9471,7 @@ fun run_update_endpoint_keeps_health(scenario: &mut Scenario, clock: &mut Clock,
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9566,7 +9566,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9578,7 +9578,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9590,7 +9590,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9602,7 +9602,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9614,7 +9614,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9626,7 +9626,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9638,7 +9638,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 6, 1014);
         assert!(event::num_events() == 1, 1014);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1014);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9650,7 +9650,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 7, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007333, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9662,7 +9662,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 8, 1016);
         assert!(event::num_events() == 1, 1016);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1016);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1016);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9674,7 +9674,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 9, 1017);
         assert!(event::num_events() == 1, 1017);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1017);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1017);
         assert!(pipe::pending_len(&pipe) == 10, 1017);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 5, 1017);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 3, 1017);
@@ -9690,7 +9690,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 10, 1018);
         assert!(event::num_events() == 1, 1018);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 10u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1018);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 10u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1018);
         assert!(pipe::pending_len(&pipe) == 11, 1018);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 6, 1018);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 3, 1018);
@@ -9706,7 +9706,7 @@ fun run_weighted_5_3_2_interleaved(scenario: &mut Scenario, clock: &mut Clock, u
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 11, 1019);
         assert!(event::num_events() == 1, 1019);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 11u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1019);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 11u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1019);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9801,7 +9801,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9813,7 +9813,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 1, 1009);
         assert!(event::num_events() == 1, 1009);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1009);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1009);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9825,7 +9825,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 2, 1010);
         assert!(event::num_events() == 1, 1010);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1010);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 2u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1010);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9837,7 +9837,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 3, 1011);
         assert!(event::num_events() == 1, 1011);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1011);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 3u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1011);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9849,7 +9849,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 4, 1012);
         assert!(event::num_events() == 1, 1012);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1012);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 4u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1012);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9861,7 +9861,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 5, 1013);
         assert!(event::num_events() == 1, 1013);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1013);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 5u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1013);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9882,7 +9882,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 6, 1015);
         assert!(event::num_events() == 1, 1015);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1015);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 6u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1015);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9894,7 +9894,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 7, 1016);
         assert!(event::num_events() == 1, 1016);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1016);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 7u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1016);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9906,7 +9906,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 8, 1017);
         assert!(event::num_events() == 1, 1017);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1017);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 8u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1017);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };
@@ -9918,7 +9918,7 @@ fun run_weighted_large_weights(scenario: &mut Scenario, clock: &mut Clock, upto:
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 9, 1018);
         assert!(event::num_events() == 1, 1018);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1018);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0xbbea8db5202e4091be7270b7347c02aa62103ffe0e43b3f7af985c537d1f8241), 9u64, @0x0000000000000000000000000000000000000000000000000000000000007332, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1018);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 5, 1018);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007332) == 5, 1018);
         assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007333) == 0, 1018);
@@ -10010,7 +10010,7 @@ fun run_wrong_host(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
         let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
         assert!(ret == 0, 1008);
         assert!(event::num_events() == 1, 1008);
-        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x3545e4579801a352350fbdef9cfe1130e3c8c662c571f6535501f996395d5dc8), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false)], 1008);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x3545e4579801a352350fbdef9cfe1130e3c8c662c571f6535501f996395d5dc8), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1008);
         ts::return_shared(host);
         ts::return_shared(pipe);
     };

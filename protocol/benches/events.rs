@@ -31,6 +31,16 @@ fn response() -> Vec<u8> {
     .encode()
 }
 
+fn request() -> Vec<u8> {
+    dtp_protocol::envelope::HttpRequest {
+        method: "GET".into(),
+        path: "/api/instance".into(),
+        headers: vec![("accept".into(), "*/*".into())],
+        body: vec![],
+    }
+    .encode()
+}
+
 fn life(seq: u64) -> [Event; 3] {
     let server = a(2 + (seq % 3) as u8);
     [
@@ -42,6 +52,7 @@ fn life(seq: u64) -> [Event; 3] {
             deadline_ms: 1_700_000_003_000 + seq,
             sender: a(9),
             standby: false,
+            payload: request(),
         }),
         Event::Claimed(Claimed {
             pipe: a(1),

@@ -98,6 +98,9 @@ macro_rules! field_doc {
     (standby) => {
         "True if the server came from the standby tier."
     };
+    (payload) => {
+        "The request's payload (also kept in the Pipe until the request is finished)."
+    };
     (from) => {
         "The server that held the request."
     };
@@ -191,8 +194,9 @@ events! {
     PipeCreated { pipe: ObjectId, host: ObjectId, label: String, policy: u8 }
     /// A Pipe's selection policy changed.
     PolicyChanged { pipe: ObjectId, policy: u8 }
-    /// A new request (or a redriven one) and the server chosen for it.
-    Assigned { pipe: ObjectId, seq: u64, server: Address, attempt: u32, deadline_ms: u64, sender: Address, standby: bool }
+    /// A new request (or a redriven one), the server chosen for it and the request's payload (so the
+    /// server needs no read to serve it).
+    Assigned { pipe: ObjectId, seq: u64, server: Address, attempt: u32, deadline_ms: u64, sender: Address, standby: bool, payload: Vec<u8> }
     /// The assignee claimed the request: it is being served, its lease renewed.
     Claimed { pipe: ObjectId, seq: u64, server: Address, attempt: u32, deadline_ms: u64 }
     /// Takeover (reason EXPIRED) or release (reason RELEASED): `to` now holds `attempt`.
@@ -257,9 +261,10 @@ mod tests {
             deadline_ms: 99,
             sender: Address::new([5; 32]),
             standby: true,
+            payload: b"hello".to_vec(),
         });
         let bytes = e.to_bcs();
-        assert_eq!(bytes.len(), 32 + 8 + 32 + 4 + 8 + 32 + 1);
+        assert_eq!(bytes.len(), 32 + 8 + 32 + 4 + 8 + 32 + 1 + 1 + 5);
         let back = Event::from_bcs(e.name(), &bytes).unwrap().unwrap();
         assert_eq!(back, e);
         assert_eq!(back.seq(), Some(7));
@@ -281,7 +286,7 @@ mod tests {
         let names: Vec<&str> = Event::LAYOUTS.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, Event::NAMES);
         assert_eq!(Assigned::FIELDS.first(), Some(&("pipe", "sui::object::ID")));
-        assert_eq!(Assigned::FIELDS.len(), 7);
+        assert_eq!(Assigned::FIELDS.len(), 8);
         assert_eq!(Completed::FIELDS[5], ("response", "vector<u8>"));
         assert_eq!(ConfigUpdated::FIELDS[1].1, "dtp::config::HostConfig");
     }

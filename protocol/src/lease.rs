@@ -168,6 +168,7 @@ pub fn redrive(
         deadline_ms: r.deadline_ms,
         sender: r.sender,
         standby: sel.standby,
+        payload: r.payload.clone(),
     });
     pipe.insert_pending(r);
     Ok(())

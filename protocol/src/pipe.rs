@@ -257,7 +257,7 @@ pub fn send(
         sender: ctx.sender(),
         key,
         region,
-        payload,
+        payload: payload.clone(),
         server,
         attempt: 1,
         tries: 1,
@@ -273,6 +273,7 @@ pub fn send(
         deadline_ms,
         sender: ctx.sender(),
         standby: sel.standby,
+        payload,
     });
     Ok(seq)
 }

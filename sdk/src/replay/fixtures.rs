@@ -31,6 +31,7 @@ pub fn assigned(seq: u64, server: u8) -> Assigned {
         deadline_ms: 500,
         sender: a(9),
         standby: false,
+        payload: Vec::new(),
     }
 }
 

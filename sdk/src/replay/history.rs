@@ -348,6 +348,7 @@ mod tests {
                 deadline_ms: 1,
                 sender: a(6),
                 standby: false,
+                payload: Vec::new(),
             })
         };
         let events = vec![

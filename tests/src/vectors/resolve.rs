@@ -9,7 +9,7 @@ use dtp_protocol::constants::{
     STATE_DRAINING, STATE_UP,
 };
 use dtp_protocol::schema::{Function, PureKind, Value};
-use dtp_protocol::{Address, HostConfig, ObjectId};
+use dtp_protocol::{Address, Event, HostConfig, ObjectId};
 use serde_json::Value as Json;
 
 /// The config a vector's `create_host` gets for every parameter it does not name.
@@ -54,89 +54,30 @@ pub enum FieldKind {
     Config,
 }
 
-/// Field names and kinds of every event, in struct order (checked against the Rust structs by a
-/// BCS round trip in the runner).
-pub fn event_fields(name: &str) -> Option<&'static [(&'static str, FieldKind)]> {
-    use FieldKind::{Config, Id, Pure as P};
-    use PureKind::*;
-    Some(match name {
-        "HostCreated" => &[("host", Id), ("label", P(String)), ("admin", P(Address))],
-        "EndpointAdded" => &[
-            ("host", Id),
-            ("server", P(Address)),
-            ("label", P(String)),
-            ("region", P(String)),
-            ("weight", P(U32)),
-            ("max_inflight", P(U32)),
-            ("role", P(U8)),
-        ],
-        "EndpointUpdated" => &[
-            ("host", Id),
-            ("server", P(Address)),
-            ("label", P(String)),
-            ("region", P(String)),
-            ("weight", P(U32)),
-            ("max_inflight", P(U32)),
-            ("role", P(U8)),
-            ("state", P(U8)),
-        ],
-        "EndpointRemoved" => &[("host", Id), ("server", P(Address))],
-        "ConfigUpdated" => &[("host", Id), ("config", Config)],
-        "HealthChanged" => &[("host", Id), ("server", P(Address)), ("healthy", P(Bool))],
-        "PipeCreated" => &[
-            ("pipe", Id),
-            ("host", Id),
-            ("label", P(String)),
-            ("policy", P(U8)),
-        ],
-        "PolicyChanged" => &[("pipe", Id), ("policy", P(U8))],
-        "Assigned" => &[
-            ("pipe", Id),
-            ("seq", P(U64)),
-            ("server", P(Address)),
-            ("attempt", P(U32)),
-            ("deadline_ms", P(U64)),
-            ("sender", P(Address)),
-            ("standby", P(Bool)),
-        ],
-        "Claimed" => &[
-            ("pipe", Id),
-            ("seq", P(U64)),
-            ("server", P(Address)),
-            ("attempt", P(U32)),
-            ("deadline_ms", P(U64)),
-        ],
-        "Reassigned" => &[
-            ("pipe", Id),
-            ("seq", P(U64)),
-            ("from", P(Address)),
-            ("to", P(Address)),
-            ("attempt", P(U32)),
-            ("deadline_ms", P(U64)),
-            ("reason", P(U8)),
-            ("standby", P(Bool)),
-        ],
-        "Completed" => &[
-            ("pipe", Id),
-            ("seq", P(U64)),
-            ("server", P(Address)),
-            ("attempt", P(U32)),
-            ("ok", P(Bool)),
-            ("response", P(Bytes)),
-            ("latency_ms", P(U64)),
-        ],
-        "DeadLettered" => &[
-            ("pipe", Id),
-            ("seq", P(U64)),
-            ("server", P(Address)),
-            ("attempt", P(U32)),
-            ("reason", P(U8)),
-        ],
-        "Cancelled" => &[("pipe", Id), ("seq", P(U64)), ("sender", P(Address))],
-        "Redriven" => &[("pipe", Id), ("seq", P(U64))],
-        "Purged" => &[("pipe", Id), ("seq", P(U64))],
-        _ => return None,
-    })
+/// Field names and kinds of every event, in struct order: derived from the protocol's event
+/// layouts (`Event::LAYOUTS`, the same tokens as the structs), so a new field cannot be missed.
+pub fn event_fields(name: &str) -> Option<Vec<(&'static str, FieldKind)>> {
+    let (_, fields) = Event::LAYOUTS.iter().find(|(n, _)| *n == name)?;
+    let pure = [
+        PureKind::Bool,
+        PureKind::U8,
+        PureKind::U32,
+        PureKind::U64,
+        PureKind::Address,
+        PureKind::String,
+        PureKind::Bytes,
+    ];
+    fields
+        .iter()
+        .map(|&(field, ty)| {
+            let kind = match ty {
+                "sui::object::ID" => FieldKind::Id,
+                "dtp::config::HostConfig" => FieldKind::Config,
+                _ => FieldKind::Pure(*pure.iter().find(|k| k.move_type() == ty)?),
+            };
+            Some((field, kind))
+        })
+        .collect()
 }
 
 /// Named symbols (`round_robin`, `standby`, `draining`, `expired`) for u8 arguments.
