@@ -48,8 +48,9 @@ pub mod transfer;
 pub mod upkeep;
 pub mod wait;
 
+pub use batch::CallResult;
 pub use call::Objects;
-pub use client::{Client, ClientConfig, Outcome, LOCALNET_PACKAGE};
+pub use client::{Client, ClientConfig, GasUsed, Outcome, LOCALNET_PACKAGE};
 pub use error::{Error, Result};
 pub use keys::Key;
 pub use stream::{ChainEvent, CheckpointEvents};
