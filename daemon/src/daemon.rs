@@ -197,7 +197,18 @@ impl Daemon {
             .chain
             .pipes
             .iter()
-            .map(|p| (*p, CallQueue::start(client.clone(), group).0))
+            .map(|p| {
+                let (client, m) = (client.clone(), metrics.clone());
+                let queue = CallQueue::with_runner(group, move |calls| {
+                    let (client, m) = (client.clone(), m.clone());
+                    async move {
+                        let results = client.batch(calls).await;
+                        m.record_batch(&results);
+                        results
+                    }
+                });
+                (*p, queue.0)
+            })
             .collect();
         let d = Arc::new(Daemon {
             serving: ServingSet::new(metrics.inflight.clone()),

@@ -30,6 +30,9 @@ pub struct Metrics {
     /// Requests whose payload had to be read from the Pipe before serving (not from `Assigned`):
     /// reassigned work, work near or past its deadline, a restart's seed.
     pub request_reads: IntCounter,
+    /// Calls executed through the per-pipe group commit, and the transactions they went in.
+    pub batched_calls: IntCounter,
+    pub call_transactions: IntCounter,
 }
 
 fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
@@ -117,12 +120,31 @@ impl Metrics {
                 "dtpd_request_reads_total",
                 "Pending requests read from the chain before serving (the hot path reads none)",
             ),
+            batched_calls: counter(
+                &r,
+                "dtpd_batched_calls_total",
+                "Completes, claims, releases and takeovers executed (successfully) through the group commit",
+            ),
+            call_transactions: counter(
+                &r,
+                "dtpd_call_transactions_total",
+                "Transactions those calls went in (calls / transactions = the batch size)",
+            ),
             fenced,
             backend_latency,
             backend_errors,
             serve_latency,
             registry: r,
         }
+    }
+
+    /// Counts a group's successful calls and the distinct transactions they went in.
+    pub fn record_batch(&self, results: &[dtp_sdk::CallResult]) {
+        let digests: std::collections::HashSet<_> =
+            results.iter().flatten().map(|o| o.digest).collect();
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        self.batched_calls.inc_by(ok as u64);
+        self.call_transactions.inc_by(digests.len() as u64);
     }
 
     pub fn render(&self) -> String {

@@ -23,7 +23,7 @@ async fn burst(n: usize, set: &[(&str, &str)]) -> usize {
     };
     let d = deploy(1, cfg, Policy::RoundRobin).await;
     let backend = sample("b0", 20);
-    let _daemon = d.dtpd(&d.config_with(0, std::slice::from_ref(&backend.1), set));
+    let daemon = d.dtpd(&d.config_with(0, std::slice::from_ref(&backend.1), set));
     d.wait_healthy(&[0], true).await;
     let from = d.admin.latest_checkpoint().await.unwrap();
     let mut stream = Box::pin(d.admin.follow(from));
@@ -56,6 +56,12 @@ async fn burst(n: usize, set: &[(&str, &str)]) -> usize {
     assert!(
         completions.values().all(|k| *k == 1),
         "exactly once: {completions:?}"
+    );
+    // The daemon's own counters say the same as the chain: n calls in that many transactions.
+    assert_eq!(counter(&daemon, "batched_calls").await, n as u64);
+    assert_eq!(
+        counter(&daemon, "call_transactions").await,
+        transactions.len() as u64
     );
     d.net.stop().await;
     transactions.len()

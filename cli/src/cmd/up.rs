@@ -66,6 +66,11 @@ pub struct UpArgs {
     /// pair it with `--lease-ms 4000` or more.
     #[arg(long)]
     pub sui_latency: bool,
+    /// Most calls per transaction: the gateway's sends and each daemon's completes are group
+    /// committed (what arrives while a transaction is in flight goes in the next, up to this
+    /// many); 1 sends every call in its own transaction (no batching).
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub batch_max_calls: u16,
     /// With --url and no --faucet-url: SUI the admin key sends to each gateway and server key
     /// holding less than half of it (in one transaction, topping it up to this).
     #[arg(long, default_value = "1", value_name = "SUI", value_parser = net::parse_sui)]

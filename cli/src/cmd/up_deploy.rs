@@ -266,6 +266,7 @@ pub struct ChainRef<'a> {
     pub faucet: Option<&'a str>,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn daemon_config(
     dir: &Path,
     i: usize,
@@ -274,6 +275,7 @@ pub fn daemon_config(
     d: &Deployment,
     backend: &str,
     t: &Timings,
+    batch_max_calls: u16,
 ) -> Result<PathBuf> {
     let state = dir.join(format!("dtpd-{i}"));
     let faucet = match chain.faucet {
@@ -281,7 +283,7 @@ pub fn daemon_config(
         None => String::new(),
     };
     let text = format!(
-        "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [{}]\n{faucet}\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = {}\ntakeover_stagger_ms = {}\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\n",
+        "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [{}]\n{faucet}\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = {}\ntakeover_stagger_ms = {}\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\nbatch_max_calls = {batch_max_calls}\n",
         chain.url,
         chain.package,
         key.to_suiprivkey(),

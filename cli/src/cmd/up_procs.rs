@@ -162,6 +162,7 @@ pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
             &j.dep,
             b,
             &j.timings,
+            a.batch_max_calls,
         )?;
         let c = Child::spawn(
             &exe,
@@ -187,6 +188,7 @@ pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
         dtp_gateway::GatewayConfig::with_pipes(a.listen, j.dep.host, j.dep.pipes.clone());
     gw_cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
     gw_cfg.timeout = j.timings.gateway_timeout;
+    gw_cfg.batch.max_calls = a.batch_max_calls.into();
     let gw = dtp_gateway::start(gw_client, gw_cfg)
         .await
         .with_context(|| format!("starting the gateway on {}", a.listen))?;
