@@ -57,6 +57,12 @@ pub struct GatewayConfig {
     pub metrics_listen: Option<SocketAddr>,
     /// How sends are grouped into transactions (adaptive group commit).
     pub batch: crate::batcher::BatchConfig,
+    /// Rate limits and the bound on waiting requests ([`crate::admission`]).
+    pub admission: crate::admission::AdmissionConfig,
+    /// One structured line per request (target `dtp_gateway::access`, level info).
+    pub access_log: bool,
+    /// Serve HTTPS with this certificate and key instead of plain HTTP ([`crate::tls`]).
+    pub tls: Option<crate::tls::TlsFiles>,
 }
 
 impl GatewayConfig {
@@ -80,6 +86,9 @@ impl GatewayConfig {
                 max_queued: 4_096,
                 ..Default::default()
             },
+            admission: Default::default(),
+            access_log: false,
+            tls: None,
         }
     }
 }

@@ -6,13 +6,18 @@
 //! `X-DTP-Pipe` / `X-DTP-Seq` / `X-DTP-Server` headers. Several gateways can serve the same pipes:
 //! a gateway holds no state the others need. [`config`] holds the settings, [`batcher`] groups a
 //! pipe's sends into transactions, [`waiters`] the event follower that resolves waiting requests,
-//! [`server`] the HTTP handling, [`metrics`] its Prometheus metrics.
+//! [`server`] the HTTP handling, [`metrics`] its Prometheus metrics, [`admission`] the rate limits
+//! and the bound on waiting requests checked before anything is sent, [`access_log`] one line per
+//! request, [`tls`] HTTPS termination.
 
+pub mod access_log;
+pub mod admission;
 pub mod batcher;
 pub mod config;
 pub mod metrics;
 pub mod pipes;
 pub mod server;
+pub mod tls;
 pub mod waiters;
 
 use std::collections::HashSet;
@@ -30,13 +35,21 @@ pub struct Running {
     pub addr: SocketAddr,
     /// Where `/metrics` is served, if it is.
     pub metrics_addr: Option<SocketAddr>,
+    /// True if it serves HTTPS.
+    pub tls: bool,
     tasks: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl Running {
-    /// `http://<addr>`.
+    /// `http://<addr>`, or `https://localhost:<port>` with TLS (the name its certificate has).
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        match self.tls {
+            false => format!("http://{}", self.addr),
+            true if self.addr.ip().is_loopback() => {
+                format!("https://localhost:{}", self.addr.port())
+            }
+            true => format!("https://{}", self.addr),
+        }
     }
 
     /// Stops serving (the listener, the batchers, the event follower).
@@ -55,6 +68,15 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         .sync()
         .await
         .context("waiting for the client's last transaction")?;
+    anyhow::ensure!(
+        cfg.admission.max_waiting >= 1,
+        "max_waiting must be at least 1 (requests waiting in the gateway)"
+    );
+    // The certificate first: a bad pair fails the start before anything else is done.
+    let tls = match &cfg.tls {
+        Some(files) => Some((tls::load(files).await?, files.clone())),
+        None => None,
+    };
     let host = client.host(cfg.host).await.context("gateway host")?;
     check_pipes(&client, &cfg).await?;
     let senders = cfg.pipes.len() * cfg.batch.in_flight.max(1);
@@ -98,21 +120,59 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
         None => None,
     };
     let n_pipes = g.pipes.len();
-    let app = axum::Router::new()
+    let admission = Arc::new(admission::Admission::new(
+        &g.cfg.admission,
+        g.cfg.key_source.clone(),
+        m.refused.clone(),
+    ));
+    {
+        let a = admission.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                a.forget_idle_clients();
+            }
+        }));
+    }
+    // Outermost first when a request arrives: metrics, access log, admission, the handler.
+    let access_log = g.cfg.access_log;
+    let mut app = axum::Router::new()
         .fallback(server::handle)
         .with_state(g)
-        .layer(axum::middleware::from_fn_with_state(m, metrics::track));
-    let http = tokio::spawn(async move {
-        let svc = app.into_make_service_with_connect_info::<SocketAddr>();
-        if let Err(e) = axum::serve(listener, svc).await {
-            tracing::error!(error = %e, "gateway server failed");
+        .layer(axum::middleware::from_fn_with_state(
+            admission,
+            admission::admit,
+        ));
+    if access_log {
+        app = app.layer(axum::middleware::from_fn(access_log::log));
+    }
+    let app = app.layer(axum::middleware::from_fn_with_state(m, metrics::track));
+    let svc = app.into_make_service_with_connect_info::<SocketAddr>();
+    let is_tls = tls.is_some();
+    let http = match tls {
+        None => tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, svc).await {
+                tracing::error!(error = %e, "gateway server failed");
+            }
+        }),
+        Some((config, files)) => {
+            tasks.push(tokio::spawn(tls::watch(config.clone(), files)));
+            let server = axum_server::from_tcp_rustls(listener.into_std()?, config)
+                .context("serving TLS")?;
+            tokio::spawn(async move {
+                if let Err(e) = server.serve(svc).await {
+                    tracing::error!(error = %e, "gateway server failed");
+                }
+            })
         }
-    });
+    };
     tracing::info!(%addr, pipes = n_pipes, "gateway listening");
     tasks.extend([follower, http]);
     Ok(Running {
         addr,
         metrics_addr,
+        tls: is_tls,
         tasks,
     })
 }

@@ -25,6 +25,8 @@ pub struct Metrics {
     pub batches: IntCounterVec,
     /// Sends carried by them, by pipe.
     pub sends: IntCounterVec,
+    /// Requests refused before anything was sent, by reason (rate_limited, overloaded).
+    pub refused: IntCounterVec,
 }
 
 impl Metrics {
@@ -78,12 +80,21 @@ impl Metrics {
             &["pipe"],
         )
         .expect("metric");
-        for c in [batches.clone(), sends.clone()] {
+        let refused = IntCounterVec::new(
+            Opts::new(
+                "dtp_gateway_refused_total",
+                "Requests refused before anything was sent to the chain, by reason",
+            ),
+            &["reason"],
+        )
+        .expect("metric");
+        for c in [batches.clone(), sends.clone(), refused.clone()] {
             registry.register(Box::new(c)).expect("register");
         }
         Metrics {
             batches,
             sends,
+            refused,
             registry,
             requests,
             latency,

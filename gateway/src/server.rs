@@ -61,7 +61,8 @@ fn forwardable(name: &str) -> bool {
     !HOP.contains(&name) && !name.starts_with("x-dtp-")
 }
 
-fn affinity_key(src: &KeySource, headers: &HeaderMap, peer: SocketAddr) -> Vec<u8> {
+/// The request's affinity key, from where `src` says (empty: none).
+pub fn affinity_key(src: &KeySource, headers: &HeaderMap, peer: SocketAddr) -> Vec<u8> {
     match src {
         KeySource::None => vec![],
         KeySource::ClientIp => peer.ip().to_string().into_bytes(),

@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use axum::routing::get;
 use dtp_gateway::GatewayConfig;
 use dtp_protocol::{EndpointArgs, HostConfig, Policy};
 use dtp_sdk::replay::{self, HistoryRange, Pipes};
@@ -16,19 +15,6 @@ use sui_sdk_types::Address;
 
 mod common;
 use common::*;
-
-/// A backend answering `/health` with 200 and anything else with its name and the path asked.
-async fn backend(name: &'static str) -> String {
-    let app = axum::Router::new()
-        .route("/health", get(|| async { "ok" }))
-        .fallback(move |uri: axum::http::Uri| async move {
-            axum::Json(serde_json::json!({ "instance": name, "path": uri.to_string() }))
-        });
-    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", l.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
-    url
-}
 
 /// One answer: (pipe, seq, server, path echoed).
 type Answer = (Address, u64, Address, String);

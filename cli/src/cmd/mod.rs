@@ -1,5 +1,6 @@
 //! One module per subcommand; [`run`] builds the context and dispatches.
 
+pub mod edge;
 pub mod endpoint;
 pub mod faucet;
 pub mod host;

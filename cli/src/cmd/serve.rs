@@ -12,7 +12,7 @@ use sui_sdk_types::Address;
 
 use crate::ctx::Ctx;
 
-/// Serve plain HTTP on `--listen` through one or more Pipes of a Host: each request is sent on
+/// Serve HTTP (or HTTPS with --tls-cert) on `--listen` through one or more Pipes of a Host: each request is sent on
 /// chain and answered with the backend's response (X-DTP-Pipe / X-DTP-Seq / X-DTP-Server headers
 /// say where it went and who served it). With several --pipe, a request with an affinity key goes
 /// to the Pipe its key hashes to (FNV-1a modulo the number of Pipes, the same in every gateway),
@@ -45,6 +45,9 @@ pub struct GatewayArgs {
     /// localnet, devnet or testnet; never on mainnet, which has no faucet).
     #[arg(long)]
     pub faucet_refill: bool,
+    /// TLS, rate limits, admission, access log.
+    #[command(flatten)]
+    pub edge: super::edge::EdgeArgs,
 }
 
 pub async fn gateway(ctx: &Ctx, a: GatewayArgs) -> Result<()> {
@@ -63,6 +66,7 @@ pub async fn gateway(ctx: &Ctx, a: GatewayArgs) -> Result<()> {
     cfg.region_header = Some(a.region_header);
     cfg.timeout = Duration::from_secs(a.timeout_secs);
     cfg.metrics_listen = a.metrics_listen;
+    a.edge.apply(&mut cfg);
     let gw = dtp_gateway::start(client, cfg).await?;
     println!("gateway listening on {}", gw.url());
     if let Some(m) = gw.metrics_addr {

@@ -79,6 +79,13 @@ pub struct UpArgs {
     /// until its address is funded instead of failing.
     #[arg(long)]
     pub wait_funds: bool,
+    /// Serve the gateway over HTTPS with a new local CA and a localhost certificate it signed
+    /// (written to <data-dir>/tls; the tour shows `curl --cacert <data-dir>/tls/ca.pem ...`).
+    #[arg(long, conflicts_with = "tls_cert")]
+    pub tls_self_signed: bool,
+    /// The gateway's TLS, rate limits, admission and access log.
+    #[command(flatten)]
+    pub edge: super::edge::EdgeArgs,
 }
 
 pub(super) fn step(n: usize, total: usize, what: &str) -> Instant {

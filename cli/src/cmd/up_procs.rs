@@ -189,13 +189,22 @@ pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
     gw_cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
     gw_cfg.timeout = j.timings.gateway_timeout;
     gw_cfg.batch.max_calls = a.batch_max_calls.into();
+    a.edge.apply(&mut gw_cfg);
+    let ca = match a.tls_self_signed {
+        true => {
+            let made = dtp_gateway::tls::self_signed(&a.data_dir.join("tls"))?;
+            gw_cfg.tls = Some(made.files);
+            Some(made.ca)
+        }
+        false => None,
+    };
     let gw = dtp_gateway::start(gw_client, gw_cfg)
         .await
         .with_context(|| format!("starting the gateway on {}", a.listen))?;
     eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
 
     super::up::step(6, total, "ready");
-    print_tour(a, &j, &gw, &children);
+    print_tour(a, &j, &gw, &children, ca.as_deref());
     super::serve::shutdown_signal().await;
     eprintln!("{}", j.stopping);
     gw.stop();
@@ -203,7 +212,13 @@ pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
     Ok(())
 }
 
-fn print_tour(a: &UpArgs, j: &Job, gw: &dtp_gateway::Running, children: &Children) {
+fn print_tour(
+    a: &UpArgs,
+    j: &Job,
+    gw: &dtp_gateway::Running,
+    children: &Children,
+    ca: Option<&std::path::Path>,
+) {
     println!();
     println!(
         "dtp is up: {} servers ({} standby), policy {}, {} pipe(s)",
@@ -228,8 +243,12 @@ fn print_tour(a: &UpArgs, j: &Job, gw: &dtp_gateway::Running, children: &Childre
     }
     println!();
     println!("Try:");
+    let curl = match ca {
+        Some(ca) => format!("curl -s --cacert {}", ca.display()),
+        None => "curl -s".into(),
+    };
     println!(
-        "  for i in $(seq 10); do curl -s {}/api/instance; echo; done",
+        "  for i in $(seq 10); do {curl} {}/api/instance; echo; done",
         gw.url()
     );
     println!("  kill -9 <pid of a daemon above>     # its requests are taken over by a peer");

@@ -59,3 +59,87 @@ pub fn daemon_config(
     cfg.daemon.metrics_listen = None;
     cfg
 }
+
+/// A backend answering `/health` with 200, `/slow` after a second, and anything else at once
+/// with its name and the path asked.
+#[allow(dead_code)]
+pub async fn backend(name: &'static str) -> String {
+    use axum::routing::get;
+    let app = axum::Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                "slow"
+            }),
+        )
+        .fallback(move |uri: axum::http::Uri| async move {
+            axum::Json(serde_json::json!({ "instance": name, "path": uri.to_string() }))
+        });
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+    url
+}
+
+/// A Host with one round-robin Pipe and one healthy server (an in-process daemon and its
+/// backend): what a gateway test needs to get answers.
+#[allow(dead_code)]
+pub struct OneServer {
+    pub net: dtp_localnet::Running,
+    pub admin: Client,
+    pub host: Address,
+    pub pipe: Address,
+    pub dir: tempfile::TempDir,
+}
+
+#[allow(dead_code)]
+pub async fn one_server() -> OneServer {
+    use dtp_protocol::{EndpointArgs, HostConfig, Policy};
+    let net = localnet().await;
+    let admin = funded(&net, &Key::from_seed([1; 32])).await;
+    let cfg = HostConfig {
+        healthy_threshold: 1,
+        ..HostConfig::default()
+    };
+    let (host, cap) = admin.create_host("edge", &cfg).await.unwrap();
+    let pipe = admin
+        .create_pipe(host, cap, "edge", Policy::RoundRobin)
+        .await
+        .unwrap();
+    let key = Key::from_seed([10; 32]);
+    funded(&net, &key).await;
+    let ep = EndpointArgs {
+        server: key.address(),
+        label: "b0".into(),
+        region: String::new(),
+        weight: 1,
+        max_inflight: 0,
+        role: 0,
+    };
+    admin.add_endpoint(host, cap, &ep).await.unwrap();
+    admin.sync().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let url = backend("b0").await;
+    let dcfg = daemon_config(&net, &key, host, &[pipe], &url, &dir.path().join("b0"));
+    tokio::spawn(async move {
+        dtp_daemon::run::run(dcfg, std::future::pending(), |_, _| {})
+            .await
+            .unwrap()
+    });
+    for _ in 0..200 {
+        let h = admin.host(host).await.unwrap();
+        if h.endpoints.iter().any(|e| e.ready && e.streak >= 1) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    OneServer {
+        net,
+        admin,
+        host,
+        pipe,
+        dir,
+    }
+}
