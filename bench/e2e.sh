@@ -372,7 +372,7 @@ up_start() { # a fresh `dtp up`; sets UP_PID UP_OUT UP_DATA HOST PIPE DAEMON_PID
 
 # Sends per send transaction of the gateway so far (its group commit), from its /metrics.
 sends_per_tx() {
-  curl -s -m 10 "$GW_METRICS" | awk '$1 == "dtp_gateway_sends_total" {s = $2} $1 == "dtp_gateway_send_batches_total" {b = $2}
+  curl -s -m 10 "$GW_METRICS" | awk '/^dtp_gateway_sends_total/ {s += $2} /^dtp_gateway_send_batches_total/ {b += $2}
     END { if (b > 0) printf "%.1f", s / b; else print "n/a" }'
 }
 

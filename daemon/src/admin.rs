@@ -2,7 +2,8 @@
 //!
 //! Methods: `dtpd_status`, `dtpd_requests`, `dtpd_backends`, `dtpd_counters`, `dtpd_drain`,
 //! `dtpd_resume`. None takes parameters; a call with parameters or an unknown method gets a
-//! JSON-RPC error and changes nothing.
+//! JSON-RPC error and changes nothing. With `daemon.admin_token` both the API and `/metrics`
+//! answer 401 unless the request carries `Authorization: Bearer <token>`.
 
 use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
@@ -14,6 +15,65 @@ use jsonrpsee::types::{ErrorObjectOwned, Params};
 use serde_json::{json, Value};
 
 use crate::daemon::{Daemon, Work};
+
+/// Accepts a request only with `Authorization: Bearer <token>` (else 401, nothing run); the
+/// comparison takes the same time wherever the tokens differ.
+pub struct Bearer<B> {
+    expected: Vec<u8>,
+    _body: std::marker::PhantomData<fn() -> B>,
+}
+
+impl<B> Clone for Bearer<B> {
+    fn clone(&self) -> Self {
+        Bearer {
+            expected: self.expected.clone(),
+            _body: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<B> Bearer<B> {
+    /// Expects `token`.
+    pub fn new(token: &str) -> Self {
+        Bearer {
+            expected: format!("Bearer {token}").into_bytes(),
+            _body: std::marker::PhantomData,
+        }
+    }
+
+    fn matches(&self, got: &[u8]) -> bool {
+        got.len() == self.expected.len()
+            && got
+                .iter()
+                .zip(&self.expected)
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+    }
+}
+
+impl<Req, B: Default> tower_http::validate_request::ValidateRequest<Req> for Bearer<B> {
+    type ResponseBody = B;
+
+    fn validate(
+        &mut self,
+        req: &mut axum::http::Request<Req>,
+    ) -> std::result::Result<(), axum::http::Response<B>> {
+        let ok = req
+            .headers()
+            .get(axum::http::header::AUTHORIZATION)
+            .is_some_and(|v| self.matches(v.as_bytes()));
+        if ok {
+            return Ok(());
+        }
+        let mut r = axum::http::Response::new(B::default());
+        *r.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
+        r.headers_mut().insert(
+            axum::http::header::WWW_AUTHENTICATE,
+            axum::http::HeaderValue::from_static("Bearer"),
+        );
+        Err(r)
+    }
+}
 
 fn no_params(p: &Params) -> Result<(), ErrorObjectOwned> {
     match p.as_str() {
@@ -76,8 +136,13 @@ pub async fn start(d: Arc<Daemon>, addr: SocketAddr) -> Result<(SocketAddr, Serv
     let config = jsonrpsee::server::ServerConfig::builder()
         .max_request_body_size(64 * 1024)
         .build();
+    let auth =
+        d.cfg.daemon.admin_token.as_deref().map(|t| {
+            tower_http::validate_request::ValidateRequestHeaderLayer::custom(Bearer::new(t))
+        });
     let server = Server::builder()
         .set_config(config)
+        .set_http_middleware(tower::ServiceBuilder::new().option_layer(auth))
         .build(addr)
         .await
         .with_context(|| format!("admin API on {addr}"))?;
@@ -123,10 +188,16 @@ pub async fn metrics(
         .await
         .with_context(|| format!("metrics on {addr}"))?;
     let bound = listener.local_addr()?;
-    let app = axum::Router::new().route(
+    let token = d.cfg.daemon.admin_token.clone();
+    let mut app = axum::Router::new().route(
         "/metrics",
         axum::routing::get(move || async move { d.metrics.render() }),
     );
+    if let Some(t) = token {
+        app = app.layer(
+            tower_http::validate_request::ValidateRequestHeaderLayer::custom(Bearer::new(&t)),
+        );
+    }
     let task = tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });

@@ -135,6 +135,9 @@ pub struct Runtime {
     /// Prometheus `/metrics`; empty disables it.
     #[serde(deserialize_with = "addr_or_off")]
     pub metrics_listen: Option<SocketAddr>,
+    /// Bearer token the admin API and `/metrics` require (`Authorization: Bearer <token>`);
+    /// required when either listens on a non-loopback address.
+    pub admin_token: Option<String>,
     /// On SIGTERM: time to finish held work before releasing the rest.
     pub shutdown_grace_ms: u64,
     /// When to `claim` a request: only once its lease needs extending (`when_needed`: work done
@@ -166,6 +169,7 @@ impl Default for Runtime {
             state_dir: PathBuf::from(".dtp-data/dtpd"),
             admin_listen: Some("127.0.0.1:9184".parse().expect("addr")),
             metrics_listen: Some("127.0.0.1:9185".parse().expect("addr")),
+            admin_token: None,
             shutdown_grace_ms: 10_000,
             claim: ClaimMode::WhenNeeded,
             batch_max_calls: 256,
@@ -259,6 +263,28 @@ impl DaemonConfig {
                 return Err(bad(
                     "chain.faucet",
                     format!("must be an http(s) URL, got {f:?}"),
+                ));
+            }
+        }
+        let listeners = [
+            ("daemon.admin_listen", self.daemon.admin_listen),
+            ("daemon.metrics_listen", self.daemon.metrics_listen),
+        ];
+        for (field, addr) in listeners {
+            if let Some(a) = addr.filter(|a| !a.ip().is_loopback()) {
+                if self.daemon.admin_token.is_none() {
+                    return Err(bad(
+                        field,
+                        format!("is {a}, not a loopback address: set daemon.admin_token too (anyone who reaches it could drain this server)"),
+                    ));
+                }
+            }
+        }
+        if let Some(t) = &self.daemon.admin_token {
+            if t.len() < 16 || !t.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(bad(
+                    "daemon.admin_token",
+                    "must be at least 16 visible ASCII characters",
                 ));
             }
         }
@@ -378,6 +404,30 @@ url = "http://127.0.0.1:8081"
             .map_err(|e| e.to_string())?;
         c.validate().map_err(|e| e.to_string())?;
         Ok(c)
+    }
+
+    #[test]
+    fn an_admin_listener_off_loopback_needs_a_token() {
+        let e = parse(&format!(
+            "{GOOD}\n[daemon]\nadmin_listen = \"0.0.0.0:9184\"\n"
+        ))
+        .unwrap_err();
+        assert!(
+            e.contains("daemon.admin_listen") && e.contains("admin_token"),
+            "{e}"
+        );
+        let e = parse(&format!(
+            "{GOOD}\n[daemon]\nmetrics_listen = \"10.0.0.5:9185\"\n"
+        ))
+        .unwrap_err();
+        assert!(e.contains("daemon.metrics_listen"), "{e}");
+        let e = parse(&format!("{GOOD}\n[daemon]\nadmin_token = \"short\"\n")).unwrap_err();
+        assert!(e.contains("daemon.admin_token") && e.contains("16"), "{e}");
+        let ok = parse(&format!(
+            "{GOOD}\n[daemon]\nadmin_listen = \"0.0.0.0:9184\"\nadmin_token = \"0123456789abcdef\"\n"
+        ))
+        .unwrap();
+        assert_eq!(ok.daemon.admin_token.as_deref(), Some("0123456789abcdef"));
     }
 
     #[test]

@@ -222,6 +222,14 @@ pub async fn handle(
 }
 
 fn send_error(e: Error) -> Response {
+    if let Error::NoGas { address, .. } = &e {
+        tracing::warn!(%address, error = %e, "the gateway's gas is gone: fund its address");
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "out of gas",
+            format!("the gateway's key {address} cannot pay for a send: fund that address"),
+        );
+    }
     match e.abort() {
         Some(MoveAbort::NoHealthyEndpoint) => error(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -288,4 +296,28 @@ fn with_dtp(
     );
     r.headers_mut().insert("x-dtp-seq", HeaderValue::from(seq));
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_gateway_without_gas_answers_503_naming_its_address() {
+        let address = sui_sdk_types::Address::new([7; 32]);
+        let r = send_error(Error::NoGas {
+            address,
+            balance: 10,
+            budget: 50_000_000,
+        });
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let body = axum::body::to_bytes(r.into_body(), 4_096).await.unwrap();
+        let body = String::from_utf8_lossy(&body);
+        assert!(
+            body.contains("out of gas") && body.contains(&address.to_string()),
+            "{body}"
+        );
+        let r = send_error(Error::Invalid("x".into()));
+        assert_eq!(r.status(), StatusCode::BAD_GATEWAY);
+    }
 }

@@ -61,16 +61,42 @@ struct Item {
     events: usize,
 }
 
+/// Bytes a call of a batch may store beyond its pure arguments (a pending request's table entry:
+/// its `Field` object and the request's fixed fields), for its share of the gas budget.
+const CALL_STORAGE_OVERHEAD: u64 = 512;
+
+/// Computation a call of a batch may add to the transaction's (MIST at the reference price).
+const CALL_COMPUTATION: u64 = 1_000_000;
+
+/// The gas budget of one call alone: `call::budget`; of a batch: the configured budget once
+/// (computation and the shared objects) plus each call's storage and computation allowance, so a
+/// batch asks what it may spend, not n budgets (a gas coin must hold the budget).
+fn budget_of(base: u64, stored: &[u64]) -> u64 {
+    match stored {
+        [one] => call::budget(base, *one),
+        many => many
+            .iter()
+            .map(|s| share(*s))
+            .fold(base, u64::saturating_add)
+            .min(limits::MAX_GAS_BUDGET),
+    }
+}
+
+/// What one call adds to a batch's budget.
+fn share(stored: u64) -> u64 {
+    stored
+        .saturating_add(CALL_STORAGE_OVERHEAD)
+        .saturating_mul(call::STORAGE_MIST_PER_BYTE)
+        .saturating_add(CALL_COMPUTATION)
+}
+
 /// Splits `items` into groups that each fit one transaction.
 fn plan(items: Vec<Item>, base_budget: u64) -> Vec<Vec<Item>> {
     let mut groups: Vec<Vec<Item>> = Vec::new();
+    // `gas`: the budget of the open group as a batch (see `budget_of`).
     let (mut bytes, mut events, mut gas) = (0usize, 0usize, 0u64);
     for it in items {
-        let (b, e, g) = (
-            size(&it.call),
-            it.events,
-            call::budget(base_budget, it.call.stored),
-        );
+        let (b, e, g) = (size(&it.call), it.events, share(it.call.stored));
         let fits = groups.last().is_some_and(|last| {
             last.len() < limits::MAX_COMMANDS
                 && bytes + b <= limits::MAX_TX_BYTES - limits::TX_OVERHEAD
@@ -79,7 +105,7 @@ fn plan(items: Vec<Item>, base_budget: u64) -> Vec<Vec<Item>> {
         });
         if !fits {
             groups.push(Vec::new());
-            (bytes, events, gas) = (0, 0, 0);
+            (bytes, events, gas) = (0, 0, base_budget);
         }
         (bytes, events, gas) = (bytes + b, events + e, gas.saturating_add(g));
         groups.last_mut().expect("pushed").push(it);
@@ -156,13 +182,16 @@ impl Client {
     }
 
     /// Runs one group as one transaction; an aborting call is answered and the rest run again;
-    /// any other failure runs each call alone.
-    async fn run_group(&self, mut group: Vec<Item>, results: &mut [Option<CallResult>]) {
-        while !group.is_empty() {
+    /// any other failure (gas, an object version, the node) splits the group in halves that run
+    /// on their own, down to single calls, so a failing call is found in log2(n) rounds and no
+    /// call is dropped.
+    async fn run_group(&self, group: Vec<Item>, results: &mut [Option<CallResult>]) {
+        let mut todo = vec![group];
+        while let Some(mut group) = todo.pop() {
             if group.len() == 1 {
                 let it = group.remove(0);
                 results[it.index] = Some(self.run_one(&it).await);
-                return;
+                continue;
             }
             match self.execute_group(&group).await {
                 Ok(o) => {
@@ -184,12 +213,15 @@ impl Client {
                         digest,
                         command: Some(0),
                     }));
+                    if !group.is_empty() {
+                        todo.push(group);
+                    }
                 }
                 Err(e) => {
-                    tracing::warn!(error = %e, calls = group.len(), "a batch failed; its calls go one by one");
-                    for it in group.drain(..) {
-                        results[it.index] = Some(self.run_one(&it).await);
-                    }
+                    tracing::warn!(error = %e, calls = group.len(), "a batch failed; its halves go on their own");
+                    let second = group.split_off(group.len() / 2);
+                    todo.push(second);
+                    todo.push(group);
                 }
             }
         }
@@ -207,11 +239,8 @@ impl Client {
         for it in group {
             resolved.push(self.resolve(it.call.function, it.objs).await?);
         }
-        let budget = group
-            .iter()
-            .map(|it| call::budget(self.config().gas_budget, it.call.stored))
-            .fold(0u64, u64::saturating_add)
-            .min(limits::MAX_GAS_BUDGET);
+        let stored: Vec<u64> = group.iter().map(|it| it.call.stored).collect();
+        let budget = budget_of(self.config().gas_budget, &stored);
         let package = self.package();
         let name = match group {
             [one] => one.call.function.name,
@@ -299,14 +328,28 @@ mod tests {
 
     #[test]
     fn the_budget_of_a_group_stays_under_suis_maximum() {
-        // Each 16 KiB send needs ~150,000,000 MIST of storage; 400 of them would be 60 SUI.
+        // Each 16 KiB send needs ~125,000,000 MIST of storage; 400 of them would be 50 SUI.
         let items: Vec<Item> = (0..400).map(|i| item(i, send(16_000))).collect();
-        for g in plan(items, 50_000_000) {
-            let gas: u64 = g
-                .iter()
-                .map(|it| call::budget(50_000_000, it.call.stored))
-                .sum();
+        let groups = plan(items, 50_000_000);
+        assert!(groups.len() > 1);
+        for g in groups {
+            let stored: Vec<u64> = g.iter().map(|it| it.call.stored).collect();
+            let gas = budget_of(50_000_000, &stored);
             assert!(gas <= limits::MAX_GAS_BUDGET, "{gas}");
         }
+    }
+
+    #[test]
+    fn a_batch_asks_what_its_calls_may_spend_not_one_budget_each() {
+        // 119 sends of ~150 bytes (the gateway's batch that a 5 SUI coin could not pay when each
+        // call asked the whole default budget: 119 x 0.05 SUI = 5.95 SUI).
+        let stored = vec![150u64; 119];
+        let gas = budget_of(50_000_000, &stored);
+        assert!(gas < 1_000_000_000, "{gas} MIST: under 1 SUI");
+        // Still enough for what the localnet charges such a batch: computation once, ~530 bytes
+        // stored per request at 7,600 MIST.
+        assert!(gas > 1_000_000 + 119 * 530 * 7_600, "{gas}");
+        // One call alone keeps the single-call budget.
+        assert_eq!(budget_of(50_000_000, &[150]), call::budget(50_000_000, 150));
     }
 }

@@ -19,6 +19,18 @@ pub fn admin_url(p: &Proc) -> String {
     format!("http://{s}")
 }
 
+/// The `/metrics` URL of a daemon, from its start line `... metrics Some(127.0.0.1:port))`.
+#[allow(dead_code)]
+pub fn metrics_url(p: &Proc) -> String {
+    let s = p
+        .line
+        .split("metrics Some(")
+        .nth(1)
+        .and_then(|r| r.split(')').next())
+        .expect("metrics address in the start line");
+    format!("http://{s}/metrics")
+}
+
 fn http() -> reqwest::Client {
     reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
