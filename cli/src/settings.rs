@@ -3,6 +3,7 @@
 //! default (`host create`, `pipe create`, `keys new|import|use`) write the file, and they write only
 //! what the file had plus their change, never the environment or flags of the moment.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -35,6 +36,31 @@ pub struct FileConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
     /// The default Pipe.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pipe: Option<String>,
+    /// The active profile (or `DTP_PROFILE`): its values apply over the ones above.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Named sets of settings, e.g. `up`, which `dtp up` writes and activates while it runs.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// A named set of settings (`[profiles.<name>]`): the same fields as the file's top level.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub faucet_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keystore: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub active_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pipe: Option<String>,
 }
@@ -109,7 +135,28 @@ impl Settings {
     pub fn load(config_path: Option<PathBuf>, flags: &Flags) -> Result<Settings> {
         let config_path = config_path.unwrap_or_else(default_config_path);
         // Read the file once by itself, for a clear message if it is broken.
-        FileConfig::read(&config_path)?;
+        let file = FileConfig::read(&config_path)?;
+        // The active profile goes over the file's top level, under the environment and flags.
+        let active = std::env::var("DTP_PROFILE")
+            .ok()
+            .filter(|p| !p.is_empty())
+            .or(file.profile.clone());
+        let profile = match &active {
+            Some(name) => {
+                let p = file.profiles.get(name).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "profile `{name}` is not in {} (profiles there: {})",
+                        config_path.display(),
+                        match file.profiles.is_empty() {
+                            true => "none".to_string(),
+                            false => file.profiles.keys().cloned().collect::<Vec<_>>().join(", "),
+                        }
+                    )
+                })?;
+                toml::to_string(p).context("cannot encode the profile")?
+            }
+            None => String::new(),
+        };
         let default_keystore = config_path
             .parent()
             .unwrap_or(Path::new("."))
@@ -124,6 +171,7 @@ impl Settings {
                     .format(config::FileFormat::Toml)
                     .required(false),
             )
+            .add_source(config::File::from_str(&profile, config::FileFormat::Toml))
             .add_source(config::Environment::with_prefix("DTP").try_parsing(false));
         let keystore = flags.keystore.as_ref().map(|p| p.display().to_string());
         for (key, value) in [
@@ -177,6 +225,52 @@ mod tests {
         std::fs::write(&p, "url = [").unwrap();
         let e = FileConfig::read(&p).unwrap_err().to_string();
         assert!(e.contains("not valid") && e.contains("dtp init"), "{e}");
+    }
+
+    #[test]
+    fn the_active_profile_goes_over_the_file_and_under_flags() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("config.toml");
+        let mut f = FileConfig {
+            url: Some("http://file:1".into()),
+            host: Some("0x1".into()),
+            profile: Some("up".into()),
+            ..Default::default()
+        };
+        f.profiles.insert(
+            "up".into(),
+            Profile {
+                url: Some("http://up:9".into()),
+                pipe: Some("0x2".into()),
+                ..Default::default()
+            },
+        );
+        f.write(&p).unwrap();
+        let s = Settings::load(Some(p.clone()), &Flags::default()).unwrap();
+        assert_eq!(s.url, "http://up:9");
+        assert_eq!(
+            s.host,
+            Some(Address::from_static("0x1")),
+            "kept from the top level"
+        );
+        assert_eq!(s.pipe, Some(Address::from_static("0x2")));
+        let flags = Flags {
+            url: Some("http://flag:1".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            Settings::load(Some(p.clone()), &flags).unwrap().url,
+            "http://flag:1"
+        );
+        f.profile = Some("gone".into());
+        f.write(&p).unwrap();
+        let e = Settings::load(Some(p), &Flags::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("profile `gone`") && e.contains("profiles there: up"),
+            "{e}"
+        );
     }
 
     #[test]

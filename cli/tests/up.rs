@@ -59,6 +59,9 @@ fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
             "--faucet",
             &format!("127.0.0.1:{faucet}"),
         ])
+        // Its CLI config (where it records the `up` profile) inside the data dir, never the user's.
+        .env("DTP_CONFIG", dir.join("cli-config.toml"))
+        .env_remove("DTP_PROFILE")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -284,7 +287,34 @@ fn dtp_up_with_two_pipes_serves_both_and_replays_them_together() {
     assert!(ok, "{err}");
     assert!(text.contains("verify: no violation on 2 pipes"), "{text}");
     assert!(text.contains("total: 20 requests: 20 completed"), "{text}");
+
+    // While it runs, the CLI config's `up` profile points at it: no URL, Host or Pipe given.
+    let cli = dir.path().join("cli-config.toml");
+    let with_cli = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_dtp"))
+            .arg("--config")
+            .arg(&cli)
+            .args(args)
+            .env("HOME", home.path())
+            .env_remove("DTP_URL")
+            .env_remove("DTP_PROFILE")
+            .output()
+            .unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (o.status.success(), text(o.stdout), text(o.stderr))
+    };
+    let (ok, out, err) = with_cli(&["--json", "status"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["host"]["endpoints"].as_array().unwrap().len(), 2, "{out}");
+    assert_eq!(v["pipes"][0]["id"], up.pipes[0], "{out}");
+    let (ok, text, err) = with_cli(&["replay", "--verify"]);
+    assert!(ok && text.contains("verify: no violation"), "{err}\n{text}");
     stop(up.child, &up.pids);
+    // Stopped: the profile that was active before (none) is active again; `up` is kept.
+    let file = std::fs::read_to_string(&cli).unwrap();
+    assert!(!file.contains("profile = \"up\""), "{file}");
+    assert!(file.contains("[profiles.up]"), "{file}");
 
     // Reusing the data dir with another number of pipes is refused, naming it.
     let port = |p: u16| format!("127.0.0.1:{p}");

@@ -18,6 +18,7 @@ pub mod up;
 mod up_deploy;
 mod up_net;
 mod up_procs;
+mod up_profile;
 mod up_timings;
 
 use std::time::Duration;
@@ -39,6 +40,9 @@ pub async fn run(cli: Cli) -> Result<()> {
                 faucet_url: cli.faucet_url,
                 keystore: cli.keystore,
                 signer: cli.signer,
+                config: cli
+                    .config
+                    .unwrap_or_else(crate::settings::default_config_path),
             };
             return up::run(args, flags).await;
         }

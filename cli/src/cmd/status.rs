@@ -21,9 +21,40 @@ pub struct Args {
     /// Pipes to show (repeat the flag; default: the configured Pipe).
     #[arg(long, value_name = "ID", value_parser = parse::address)]
     pub pipe: Vec<Address>,
+    /// Refresh in place every SECS seconds (default 2) until Ctrl-C, with requests/s per Pipe.
+    #[arg(long, value_name = "SECS", num_args = 0..=1, default_missing_value = "2",
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub watch: Option<u64>,
 }
 
 pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let Some(secs) = args.watch else {
+        return show(ctx, &args, None).await.map(|_| ());
+    };
+    if ctx.json {
+        anyhow::bail!("--watch draws a live table; use --json without --watch for one snapshot");
+    }
+    let mut last: Option<(std::time::Instant, Vec<u64>)> = None;
+    loop {
+        // Clear the screen and go home, then draw (the terminal keeps no scrollback of it).
+        print!("\x1b[2J\x1b[H");
+        let seqs = show(ctx, &args, last.as_ref()).await?;
+        last = Some((std::time::Instant::now(), seqs));
+        println!("\n(every {secs} s; Ctrl-C stops)");
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(secs)) => {}
+            _ = tokio::signal::ctrl_c() => return Ok(()),
+        }
+    }
+}
+
+/// Prints the status once; returns each Pipe's `next_seq` (for the requests/s of the next
+/// drawing, given the previous one as `last`).
+async fn show(
+    ctx: &Ctx,
+    args: &Args,
+    last: Option<&(std::time::Instant, Vec<u64>)>,
+) -> Result<Vec<u64>> {
     let c = ctx.reader().await?;
     let pipe_ids = match (args.pipe.is_empty(), ctx.settings.pipe) {
         (false, _) => args.pipe.clone(),
@@ -31,7 +62,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
         (true, None) => vec![],
     };
     let mut pipes = Vec::new();
-    for id in pipe_ids {
+    for id in pipe_ids.iter().copied() {
         pipes.push(read(&c, id).await?);
     }
     let host = match (args.host.or(ctx.settings.host), pipes.first()) {
@@ -72,7 +103,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             "pipes": pipes,
             "checkpoint": c.latest_checkpoint().await?,
         }));
-        return Ok(());
+        return Ok(vec![]);
     }
     let healthy = h
         .endpoints
@@ -89,19 +120,36 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     println!();
     if pipes.is_empty() {
         println!("no pipe given (pass --pipe <ID> or set one with `dtp pipe create`)");
-        return Ok(());
+        return Ok(vec![]);
     }
-    let mut t = Table::new(["PIPE", "LABEL", "POLICY", "NEXT_SEQ", "PENDING", "DEAD"]);
-    for p in &pipes {
-        t.row(vec![
+    let watching = args.watch.is_some();
+    let mut head = vec!["PIPE", "LABEL", "POLICY", "NEXT_SEQ", "PENDING", "DEAD"];
+    if watching {
+        head.push("REQ/S");
+    }
+    let mut t = Table::with_headers(&head);
+    for (i, p) in pipes.iter().enumerate() {
+        // Requests sent per second since the last drawing (--watch).
+        let rate = match last {
+            Some((at, seqs)) if seqs.len() == pipes.len() => format!(
+                "{:.1}",
+                p.next_seq.saturating_sub(seqs[i]) as f64 / at.elapsed().as_secs_f64().max(0.001)
+            ),
+            _ => "-".into(),
+        };
+        let mut row = vec![
             p.id.to_string(),
             p.label.clone(),
             parse::policy_name(p.policy),
             p.next_seq.to_string(),
             p.pending.size.to_string(),
             p.dead.size.to_string(),
-        ]);
+        ];
+        if watching {
+            row.push(rate);
+        }
+        t.row(row);
     }
     t.print();
-    Ok(())
+    Ok(pipes.iter().map(|p| p.next_seq).collect())
 }

@@ -101,10 +101,10 @@ pub async fn run(a: UpArgs, flags: NetFlags) -> Result<()> {
     if a.wait_funds {
         bail!("--wait-funds applies to `dtp up --url` only");
     }
-    embedded(a).await
+    embedded(a, &flags).await
 }
 
-async fn embedded(a: UpArgs) -> Result<()> {
+async fn embedded(a: UpArgs, flags: &NetFlags) -> Result<()> {
     let total = 6;
     if a.fresh && a.data_dir.exists() {
         std::fs::remove_dir_all(&a.data_dir)
@@ -188,7 +188,8 @@ async fn embedded(a: UpArgs) -> Result<()> {
         timings,
         stopping: "stopping: gateway, daemons (drain and release), servers, localnet",
     };
-    procs::serve(&a, job).await?;
+    let keystore = a.data_dir.join("keys.keystore");
+    procs::serve(&a, job, &flags.config, &keystore).await?;
     node.stop().await;
     eprintln!("stopped");
     Ok(())
@@ -337,7 +338,11 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
         timings,
         stopping: "stopping: gateway, daemons (drain and release), servers",
     };
-    procs::serve(&a, job).await
+    let keystore = flags
+        .keystore
+        .clone()
+        .unwrap_or_else(|| a.data_dir.join("keys.keystore"));
+    procs::serve(&a, job, &flags.config, &keystore).await
 }
 
 pub(super) async fn connect(

@@ -24,6 +24,8 @@ pub struct NetFlags {
     pub faucet_url: Option<String>,
     pub keystore: Option<PathBuf>,
     pub signer: Option<String>,
+    /// The CLI config file, where `dtp up` records its deployment as the `up` profile.
+    pub config: PathBuf,
 }
 
 impl NetFlags {

@@ -122,7 +122,7 @@ pub struct Job {
 }
 
 /// Steps 3 to 6: sample servers, daemons, gateway, the summary; then Ctrl-C stops them.
-pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
+pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Result<()> {
     let total = 6;
     let servers = (a.replicas + a.standby) as usize;
     let t = super::up::step(3, total, &format!("starting {servers} sample servers"));
@@ -204,8 +204,34 @@ pub async fn serve(a: &UpArgs, j: Job) -> Result<()> {
     eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
 
     super::up::step(6, total, "ready");
+    let profile = crate::settings::Profile {
+        url: Some(j.url.clone()),
+        faucet_url: j.faucet.clone(),
+        package: Some(j.package.to_string()),
+        keystore: Some(std::path::absolute(keystore).unwrap_or_else(|_| keystore.to_path_buf())),
+        active_address: j.admin.address().ok().map(|a| a.to_string()),
+        host: Some(j.dep.host.to_string()),
+        pipe: j.dep.pipes.first().map(|p| p.to_string()),
+    };
+    let active = match super::up_profile::activate(cli_config, profile) {
+        Ok(a) => {
+            println!(
+                "The CLI config ({}) points at this deployment while it runs (profile `{}`): `dtp status`, `dtp replay --verify` need no ids.",
+                cli_config.display(),
+                super::up_profile::NAME
+            );
+            Some(a)
+        }
+        Err(e) => {
+            eprintln!("warning: {e:#} (the CLI keeps its settings)");
+            None
+        }
+    };
     print_tour(a, &j, &gw, &children, ca.as_deref());
     super::serve::shutdown_signal().await;
+    if let Some(Err(e)) = active.map(|a| a.restore()) {
+        eprintln!("warning: {e:#}");
+    }
     eprintln!("{}", j.stopping);
     gw.stop();
     children.stop_all(Duration::from_secs(10)).await;

@@ -325,6 +325,35 @@ async fn hosts_endpoints_pipes_send_and_status() {
         ),
         (Some(2), Some(0))
     );
+    // status --watch: the table drawn again in place, with requests/s per Pipe, until Ctrl-C.
+    let watch = dtp
+        .command(&["status", "--pipe", &p2.to_string(), "--watch", "1"], &[])
+        .spawn()
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(2_600)).await;
+    let pid = watch.id().unwrap().to_string();
+    assert!(std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let out = tokio::time::timeout(std::time::Duration::from_secs(10), watch.wait_with_output())
+        .await
+        .expect("--watch stops on Ctrl-C")
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.matches("\x1b[2J").count() >= 2,
+        "drawn at least twice: {text}"
+    );
+    assert!(text.contains("REQ/S") && text.contains("0.0"), "{text}");
+    let e = dtp.fails(&["--json", "status", "--watch"]).await;
+    assert!(e.contains("--watch") && e.contains("--json"), "{e}");
     for s in servers {
         s.abort();
     }

@@ -62,9 +62,8 @@ impl Dtp {
         self.run_env(args, stdin, &[]).await
     }
 
-    /// Runs with extra environment variables.
-    pub async fn run_env(&self, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Out {
-        use tokio::io::AsyncWriteExt;
+    /// The `dtp` command with this test's config, chain and HOME (no `DTP_*` of the caller).
+    pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> tokio::process::Command {
         let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_dtp"));
         for (k, _) in std::env::vars() {
             if k.starts_with("DTP_") {
@@ -83,6 +82,13 @@ impl Dtp {
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .kill_on_drop(true);
+        cmd
+    }
+
+    /// Runs with extra environment variables.
+    pub async fn run_env(&self, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Out {
+        use tokio::io::AsyncWriteExt;
+        let mut cmd = self.command(args, env);
         let mut child = cmd.spawn().expect("dtp runs");
         let mut input = child.stdin.take().unwrap();
         if let Some(b) = stdin {
