@@ -289,7 +289,7 @@ async fn chaos_loses_nothing_and_completes_nothing_twice() {
             let mut n = 0u64;
             while sent.load(Ordering::Relaxed) < REQUESTS {
                 n += 1;
-                let path = if n % 10 == 0 {
+                let path = if n.is_multiple_of(10) {
                     "/slow?delay_ms=900"
                 } else {
                     "/api/instance"
