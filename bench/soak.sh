@@ -25,8 +25,11 @@ export DTP_CONFIG="$TMP/dtp-config.toml"
 log() { printf '[soak %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 UP_PID=""
 cleanup() {
-  [[ -n $UP_PID ]] && kill -TERM -- "-$UP_PID" 2>/dev/null && sleep 5 && kill -KILL -- "-$UP_PID" 2>/dev/null
-  [[ -n ${DTP_SOAK_KEEP:-} ]] && log "kept $TMP" || rm -rf "$TMP"
+  if [[ -n $UP_PID ]] && kill -TERM -- "-$UP_PID" 2>/dev/null; then
+    sleep 5
+    kill -KILL -- "-$UP_PID" 2>/dev/null || true
+  fi
+  if [[ -n ${DTP_SOAK_KEEP:-} ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
 }
 trap cleanup EXIT
 command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/dev/null; }
@@ -96,3 +99,4 @@ for which in 1 $(((total + 1) / 2)) "$total"; do
   echo
 done
 echo "still pending on chain after the load: $pending (expected 0); errors: $errors (expected 0)"
+[[ $errors == 0 && $pending == 0 ]]

@@ -340,3 +340,43 @@ fn dtp_up_with_two_pipes_serves_both_and_replays_them_together() {
         "{err}"
     );
 }
+
+#[test]
+fn dtp_up_with_two_gateways_serves_through_both_with_their_own_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = up(2, &["--gateways", "2"], dir.path());
+    let seqs = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let http = reqwest::Client::new();
+        let calls = (0..20).map(|i| {
+            let url = format!(
+                "http://127.0.0.1:{}/api/instance?i={i}",
+                up.gw + (i % 2) as u16
+            );
+            let http = http.clone();
+            async move {
+                let r = http.get(&url).send().await.unwrap();
+                assert_eq!(r.status(), 200, "{url}");
+                r.headers()["x-dtp-seq"]
+                    .to_str()
+                    .unwrap()
+                    .parse::<u64>()
+                    .unwrap()
+            }
+        });
+        futures::future::join_all(calls).await
+    });
+    let distinct: std::collections::BTreeSet<u64> = seqs.iter().copied().collect();
+    assert_eq!(
+        distinct.len(),
+        20,
+        "every request its own, through either gateway: {seqs:?}"
+    );
+    stop(up.child, &up.pids);
+    // Each gateway signed with its own key: two keys after the admin's are gateways'.
+    let keys = dtp_sdk::keys::read_keystore(&dir.path().join("keys.keystore")).unwrap();
+    assert_eq!(
+        keys.len(),
+        2 + 2 + 1,
+        "admin, gateway, 2 servers, the second gateway"
+    );
+}

@@ -71,6 +71,10 @@ pub struct UpArgs {
     /// many); 1 sends every call in its own transaction (no batching).
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub batch_max_calls: u16,
+    /// Gateways, each with its own key, on consecutive ports from --listen's; they share the
+    /// Pipes and each answers only its own requests.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=8))]
+    pub gateways: u8,
     /// With --url and no --faucet-url: SUI the admin key sends to each gateway and server key
     /// holding less than half of it (in one transaction, topping it up to this).
     #[arg(long, default_value = "1", value_name = "SUI", value_parser = net::parse_sui)]
@@ -144,7 +148,7 @@ async fn embedded(a: UpArgs, flags: &NetFlags) -> Result<()> {
     );
 
     let t = step(2, total, "funding keys and deploying the host and pipe");
-    let keys = deploy::keys(&a.data_dir, servers)?;
+    let keys = deploy::keys(&a.data_dir, servers + a.gateways as usize - 1)?;
     let faucet_url = format!("{}/", node.faucet_url());
     let package = dtp_localnet::genesis::DTP_PACKAGE;
     let faucet = sui_rpc::faucet::FaucetClient::new(faucet_url.clone())
@@ -160,7 +164,7 @@ async fn embedded(a: UpArgs, flags: &NetFlags) -> Result<()> {
     }
     let admin = connect(&node.grpc_url(), package, &keys[0], Some(&faucet_url)).await?;
     let timings = Timings::embedded(a.lease_ms.unwrap_or(3_000));
-    let dep = deploy::deploy(&admin, &a, &keys[2..], &timings).await?;
+    let dep = deploy::deploy(&admin, &a, &keys[2..2 + servers], &timings).await?;
     eprintln!(
         "      host {} {} ({}, {} ms)",
         dep.host,
@@ -208,7 +212,7 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
     let url = flags.url.clone().expect("--url");
 
     let t = step(1, total, &format!("connecting to {url}"));
-    let keys = deploy::keys(&a.data_dir, servers)?;
+    let keys = deploy::keys(&a.data_dir, servers + a.gateways as usize - 1)?;
     let admin_key = net::admin_key(&flags, &keys[0])?;
     let n = net::connect(&flags, admin_key.clone()).await?;
     eprintln!(
@@ -234,6 +238,9 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
         };
     let mut others = vec![("gateway".to_string(), keys[1].clone())];
     others.extend((0..servers).map(|i| (format!("server-{i}"), keys[2 + i].clone())));
+    others.extend(
+        (1..a.gateways as usize).map(|g| (format!("gateway-{g}"), keys[1 + servers + g].clone())),
+    );
     let funded = net::fund(
         &n,
         &others,
@@ -277,7 +284,7 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
             d
         }
         None => {
-            let d = deploy::create(&n.admin, &a, &keys[2..], &timings).await?;
+            let d = deploy::create(&n.admin, &a, &keys[2..2 + servers], &timings).await?;
             deploy::save_network(
                 &a.data_dir,
                 &NetDeployment {

@@ -183,25 +183,36 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
     eprintln!("      all healthy ({} ms)", t.elapsed().as_millis());
 
     let t = super::up::step(5, total, "starting the gateway");
-    let gw_client = super::up::connect(&j.url, j.package, &j.keys[1], j.faucet.as_deref()).await?;
-    let mut gw_cfg =
-        dtp_gateway::GatewayConfig::with_pipes(a.listen, j.dep.host, j.dep.pipes.clone());
-    gw_cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
-    gw_cfg.timeout = j.timings.gateway_timeout;
-    gw_cfg.batch.max_calls = a.batch_max_calls.into();
-    a.edge.apply(&mut gw_cfg);
     let ca = match a.tls_self_signed {
-        true => {
-            let made = dtp_gateway::tls::self_signed(&a.data_dir.join("tls"))?;
-            gw_cfg.tls = Some(made.files);
-            Some(made.ca)
-        }
+        true => Some(dtp_gateway::tls::self_signed(&a.data_dir.join("tls"))?),
         false => None,
     };
-    let gw = dtp_gateway::start(gw_client, gw_cfg)
-        .await
-        .with_context(|| format!("starting the gateway on {}", a.listen))?;
-    eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
+    // Gateway g listens on --listen's port + g with its own key: the first the data dir's
+    // gateway key, the others the keys after the servers'.
+    let mut gws = Vec::new();
+    for g in 0..a.gateways as usize {
+        let key = match g {
+            0 => &j.keys[1],
+            _ => &j.keys[1 + servers + g],
+        };
+        let listen = SocketAddr::new(a.listen.ip(), a.listen.port().saturating_add(g as u16));
+        let client = super::up::connect(&j.url, j.package, key, j.faucet.as_deref()).await?;
+        let mut cfg =
+            dtp_gateway::GatewayConfig::with_pipes(listen, j.dep.host, j.dep.pipes.clone());
+        cfg.metrics_listen = Some(SocketAddr::from(([127, 0, 0, 1], 0)));
+        cfg.timeout = j.timings.gateway_timeout;
+        cfg.batch.max_calls = a.batch_max_calls.into();
+        a.edge.apply(&mut cfg);
+        if let Some(made) = &ca {
+            cfg.tls = Some(made.files.clone());
+        }
+        let gw = dtp_gateway::start(client, cfg)
+            .await
+            .with_context(|| format!("starting the gateway on {listen}"))?;
+        eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
+        gws.push(gw);
+    }
+    let ca = ca.map(|c| c.ca);
 
     super::up::step(6, total, "ready");
     let profile = crate::settings::Profile {
@@ -227,13 +238,15 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
             None
         }
     };
-    print_tour(a, &j, &gw, &children, ca.as_deref());
+    print_tour(a, &j, &gws, &children, ca.as_deref());
     super::serve::shutdown_signal().await;
     if let Some(Err(e)) = active.map(|a| a.restore()) {
         eprintln!("warning: {e:#}");
     }
     eprintln!("{}", j.stopping);
-    gw.stop();
+    for gw in gws {
+        gw.stop();
+    }
     children.stop_all(Duration::from_secs(10)).await;
     Ok(())
 }
@@ -241,7 +254,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
 fn print_tour(
     a: &UpArgs,
     j: &Job,
-    gw: &dtp_gateway::Running,
+    gws: &[dtp_gateway::Running],
     children: &Children,
     ca: Option<&std::path::Path>,
 ) {
@@ -253,9 +266,11 @@ fn print_tour(
         j.dep.policy,
         j.dep.pipes.len()
     );
-    println!("  gateway    {}", gw.url());
-    if let Some(m) = gw.metrics_addr {
-        println!("  metrics    http://{m}/metrics (gateway)");
+    for gw in gws {
+        println!("  gateway    {}", gw.url());
+        if let Some(m) = gw.metrics_addr {
+            println!("  metrics    http://{m}/metrics (gateway)");
+        }
     }
     for l in &j.chain_lines {
         println!("  {l}");
@@ -275,7 +290,7 @@ fn print_tour(
     };
     println!(
         "  for i in $(seq 10); do {curl} {}/api/instance; echo; done",
-        gw.url()
+        gws[0].url()
     );
     println!("  kill -9 <pid of a daemon above>     # its requests are taken over by a peer");
     println!("  {}", j.replay);
