@@ -56,6 +56,10 @@ impl Metrics {
         )
         .expect("metric");
         r.register(Box::new(fenced.clone())).expect("register");
+        // Every reason at 0 from the start, so dashboards see the series before a fence.
+        for reason in ["stale_attempt", "not_assignee", "unknown_request"] {
+            fenced.with_label_values(&[reason]);
+        }
         let backend_latency = HistogramVec::new(
             HistogramOpts::new("dtpd_backend_latency_seconds", "Backend call latency"),
             &["backend"],

@@ -88,6 +88,10 @@ impl Metrics {
             &["reason"],
         )
         .expect("metric");
+        // Every reason at 0 from the start, so dashboards see the series before a refusal.
+        for reason in ["rate_limited", "overloaded"] {
+            refused.with_label_values(&[reason]);
+        }
         for c in [batches.clone(), sends.clone(), refused.clone()] {
             registry.register(Box::new(c)).expect("register");
         }

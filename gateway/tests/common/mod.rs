@@ -92,10 +92,22 @@ pub struct OneServer {
     pub host: Address,
     pub pipe: Address,
     pub dir: tempfile::TempDir,
+    /// The daemon's `/metrics` address (only from [`one_server_with_metrics`]).
+    pub daemon_metrics: Option<std::net::SocketAddr>,
 }
 
 #[allow(dead_code)]
 pub async fn one_server() -> OneServer {
+    one_server_with(false).await
+}
+
+/// [`one_server`] with the daemon's `/metrics` listener on.
+#[allow(dead_code)]
+pub async fn one_server_with_metrics() -> OneServer {
+    one_server_with(true).await
+}
+
+async fn one_server_with(metrics: bool) -> OneServer {
     use dtp_protocol::{EndpointArgs, HostConfig, Policy};
     let net = localnet().await;
     let admin = funded(&net, &Key::from_seed([1; 32])).await;
@@ -122,12 +134,19 @@ pub async fn one_server() -> OneServer {
     admin.sync().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let url = backend("b0").await;
-    let dcfg = daemon_config(&net, &key, host, &[pipe], &url, &dir.path().join("b0"));
+    let mut dcfg = daemon_config(&net, &key, host, &[pipe], &url, &dir.path().join("b0"));
+    if metrics {
+        dcfg.daemon.metrics_listen = Some("127.0.0.1:0".parse().unwrap());
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
-        dtp_daemon::run::run(dcfg, std::future::pending(), |_, _| {})
-            .await
-            .unwrap()
+        dtp_daemon::run::run(dcfg, std::future::pending(), |_, e| {
+            let _ = tx.send(e.metrics);
+        })
+        .await
+        .unwrap()
     });
+    let daemon_metrics = rx.await.expect("the daemon started");
     for _ in 0..200 {
         let h = admin.host(host).await.unwrap();
         if h.endpoints.iter().any(|e| e.ready && e.streak >= 1) {
@@ -141,5 +160,6 @@ pub async fn one_server() -> OneServer {
         host,
         pipe,
         dir,
+        daemon_metrics,
     }
 }
