@@ -77,18 +77,7 @@ async fn three_pipes_keys_stay_unkeyed_spread_answers_are_their_own() {
                 .unwrap()
         });
     }
-    for _ in 0..200 {
-        let h = admin.host(host).await.unwrap();
-        if h.endpoints
-            .iter()
-            .filter(|e| e.ready && e.streak >= 1)
-            .count()
-            == 2
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_ready(&admin, host, 2).await;
 
     // Bad input first: each refused at start, naming the problem.
     let (host2, cap2) = admin.create_host("other", &cfg).await.unwrap();

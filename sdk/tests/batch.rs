@@ -2,7 +2,7 @@
 //! call is answered and its neighbours go again; a call over Sui's limits is refused alone.
 
 use dtp_protocol::calls::{Call, Complete, Send};
-use dtp_protocol::{EndpointArgs, HostConfig, MoveAbort, Policy};
+use dtp_protocol::{HostConfig, MoveAbort, Policy};
 use dtp_sdk::{Error, Key, Objects};
 
 mod common;
@@ -21,25 +21,7 @@ async fn a_batch_is_one_transaction_and_one_bad_call_fails_alone() {
     let net = localnet().await;
     let key = Key::generate();
     let c = funded(&net, &key).await;
-    let cfg = HostConfig {
-        healthy_threshold: 1,
-        ..HostConfig::default()
-    };
-    let (host, cap) = c.create_host("batch", &cfg).await.unwrap();
-    let server = EndpointArgs {
-        server: key.address(),
-        label: "s".into(),
-        region: String::new(),
-        weight: 1,
-        max_inflight: 0,
-        role: 0,
-    };
-    c.add_endpoint(host, cap, &server).await.unwrap();
-    c.heartbeat(host, true, 0).await.unwrap();
-    let pipe = c
-        .create_pipe(host, cap, "b", Policy::RoundRobin)
-        .await
-        .unwrap();
+    let (host, pipe) = self_served(&c, HostConfig::default()).await;
 
     // 64 sends, one transaction: consecutive sequence numbers, in order.
     let sent = c.send_batch(pipe, host, (0..64).map(send).collect()).await;

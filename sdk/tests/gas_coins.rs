@@ -177,30 +177,7 @@ async fn a_large_payload_pays_its_storage_from_a_larger_budget() {
     let net = localnet().await;
     let key = Key::generate();
     let c = funded(&net, &key).await;
-    let cfg = HostConfig {
-        healthy_threshold: 1,
-        ..HostConfig::default()
-    };
-    let (host, cap) = c.create_host("big", &cfg).await.unwrap();
-    c.add_endpoint(
-        host,
-        cap,
-        &dtp_protocol::EndpointArgs {
-            server: key.address(),
-            label: "s".into(),
-            region: String::new(),
-            weight: 1,
-            max_inflight: 0,
-            role: 0,
-        },
-    )
-    .await
-    .unwrap();
-    c.heartbeat(host, true, 0).await.unwrap();
-    let pipe = c
-        .create_pipe(host, cap, "p", dtp_protocol::Policy::RoundRobin)
-        .await
-        .unwrap();
+    let (host, pipe) = self_served(&c, HostConfig::default()).await;
     // A payload near the largest (a pure argument is at most 16 KiB with its length prefix): its
     // storage alone is over the default 50,000,000 MIST budget, so with that budget the node
     // fails it with InsufficientGas.

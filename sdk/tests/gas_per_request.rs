@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use dtp_protocol::calls::{Call, Complete, Send};
 use dtp_protocol::envelope::{HttpRequest, HttpResponse};
-use dtp_protocol::{EndpointArgs, HostConfig, Policy};
+use dtp_protocol::HostConfig;
 use dtp_sdk::{CallResult, Client, GasUsed, Key, Objects};
 
 mod common;
@@ -97,25 +97,10 @@ async fn batching_cuts_the_net_gas_per_request() {
     let key = Key::generate();
     let c = funded(&net, &key).await;
     let cfg = HostConfig {
-        healthy_threshold: 1,
         max_payload: 4_096,
         ..HostConfig::default()
     };
-    let (host, cap) = c.create_host("gas", &cfg).await.unwrap();
-    let server = EndpointArgs {
-        server: key.address(),
-        label: "s".into(),
-        region: String::new(),
-        weight: 1,
-        max_inflight: 0,
-        role: 0,
-    };
-    c.add_endpoint(host, cap, &server).await.unwrap();
-    c.heartbeat(host, true, 0).await.unwrap();
-    let pipe = c
-        .create_pipe(host, cap, "gas", Policy::RoundRobin)
-        .await
-        .unwrap();
+    let (host, pipe) = self_served(&c, cfg).await;
     // A first round, so every table and counter of the Pipe exists before measuring.
     round(&c, pipe, host, 1).await;
 

@@ -147,13 +147,7 @@ async fn one_server_with(metrics: bool) -> OneServer {
         .unwrap()
     });
     let daemon_metrics = rx.await.expect("the daemon started");
-    for _ in 0..200 {
-        let h = admin.host(host).await.unwrap();
-        if h.endpoints.iter().any(|e| e.ready && e.streak >= 1) {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    wait_ready(&admin, host, 1).await;
     OneServer {
         net,
         admin,
@@ -162,4 +156,22 @@ async fn one_server_with(metrics: bool) -> OneServer {
         dir,
         daemon_metrics,
     }
+}
+
+/// Waits (up to 10 s) until `n` endpoints of `host` have heartbeated ready.
+#[allow(dead_code)]
+pub async fn wait_ready(admin: &Client, host: Address, n: usize) {
+    for _ in 0..200 {
+        let h = admin.host(host).await.unwrap();
+        if h.endpoints
+            .iter()
+            .filter(|e| e.ready && e.streak >= 1)
+            .count()
+            >= n
+        {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("fewer than {n} endpoints of {host} became ready");
 }

@@ -50,3 +50,31 @@ pub async fn funded(net: &dtp_localnet::Running, key: &Key) -> Client {
     c.request_gas(&net.faucet_url()).await.unwrap();
     c
 }
+
+/// A Host (`cfg`, with a healthy threshold of 1) whose one server is `c` itself, healthy, and a
+/// round-robin Pipe of it: `(host, pipe)`.
+pub async fn self_served(
+    c: &Client,
+    cfg: dtp_protocol::HostConfig,
+) -> (sui_sdk_types::Address, sui_sdk_types::Address) {
+    let cfg = dtp_protocol::HostConfig {
+        healthy_threshold: 1,
+        ..cfg
+    };
+    let (host, cap) = c.create_host("self", &cfg).await.unwrap();
+    let server = dtp_protocol::EndpointArgs {
+        server: c.address().unwrap(),
+        label: "s".into(),
+        region: String::new(),
+        weight: 1,
+        max_inflight: 0,
+        role: 0,
+    };
+    c.add_endpoint(host, cap, &server).await.unwrap();
+    c.heartbeat(host, true, 0).await.unwrap();
+    let pipe = c
+        .create_pipe(host, cap, "p", dtp_protocol::Policy::RoundRobin)
+        .await
+        .unwrap();
+    (host, pipe)
+}
