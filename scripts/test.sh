@@ -9,7 +9,7 @@ cargo test --workspace --locked
 # leases, heartbeats and takeovers must hold there too, not only on the fast localnet.
 # The same build as above: `--workspace` keeps the feature set (`-p dtpd` would recompile the SDK,
 # the daemon and the localnet), and `--test` picks the daemon's integration tests by name.
-daemon_tests=(admin_auth backends_down backlog batched claims daemon_bad_input fencing graceful kill_takeover restart spread)
+daemon_tests=(admin_auth backends_down backlog batched claims daemon_bad_input fencing graceful kill_takeover restart spread sweep)
 for f in daemon/tests/*.rs; do
   name=$(basename "$f" .rs)
   [[ $name == bad_input ]] && name=daemon_bad_input # its [[test]] name in daemon/Cargo.toml

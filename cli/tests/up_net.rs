@@ -219,6 +219,7 @@ async fn up_on_a_network_serves_round_robin_and_a_second_run_reuses_the_host_and
     let cfg = std::fs::read_to_string(dir.path().join("dtpd-0.toml")).unwrap();
     assert!(cfg.contains(&format!("url = \"{url}\"")), "{cfg}");
     assert!(cfg.contains("faucet = "), "a faucet was given: {cfg}");
+    assert!(!cfg.contains("[sweep]"), "a faucet pays: no sweep: {cfg}");
     let per = get(first.gw, 30).await;
     assert_eq!(
         per.values().copied().collect::<Vec<_>>(),
@@ -241,6 +242,11 @@ async fn up_on_a_network_serves_round_robin_and_a_second_run_reuses_the_host_and
     assert!(second.line("network").ends_with("no faucet)"));
     let cfg = std::fs::read_to_string(dir.path().join("dtpd-0.toml")).unwrap();
     assert!(!cfg.contains("faucet"), "no faucet was given: {cfg}");
+    // What the servers earn goes back to the gateway, which pays the sends.
+    assert!(
+        cfg.contains("[sweep]\nto = \"0x") && cfg.contains("above_mist = 5000000000\n"),
+        "without a faucet the daemons sweep to the gateway: {cfg}"
+    );
     let per = get(second.gw, 6).await;
     assert_eq!(per.values().copied().collect::<Vec<_>>(), vec![2, 2, 2]);
     stop(second).await;

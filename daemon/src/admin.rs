@@ -128,7 +128,7 @@ fn counters(d: &Daemon) -> Value {
         .iter()
         .map(|r| m.fenced.with_label_values(&[r]).get())
         .sum();
-    json!({ "assigned": m.assigned.get(), "completed": m.completed.get(), "failed": m.failed.get(), "taken_over": m.taken_over.get(), "released": m.released.get(), "fenced": fenced, "chain_errors": m.chain_errors.get(), "request_reads": m.request_reads.get(), "batched_calls": m.batched_calls.get(), "call_transactions": m.call_transactions.get() })
+    json!({ "assigned": m.assigned.get(), "completed": m.completed.get(), "failed": m.failed.get(), "taken_over": m.taken_over.get(), "released": m.released.get(), "fenced": fenced, "chain_errors": m.chain_errors.get(), "request_reads": m.request_reads.get(), "batched_calls": m.batched_calls.get(), "call_transactions": m.call_transactions.get(), "swept_mist": m.swept_mist.get() })
 }
 
 /// Starts the admin API on `addr`.

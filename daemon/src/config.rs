@@ -20,7 +20,10 @@ pub struct DaemonConfig {
     pub health: Health,
     #[serde(default)]
     pub daemon: Runtime,
+    #[serde(default)]
+    pub sweep: Sweep,
 }
+
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -341,6 +344,7 @@ impl DaemonConfig {
                 return Err(bad(field, "must be at least 1"));
             }
         }
+        self.sweep.validate()?;
         if !self.health.path.starts_with('/') {
             return Err(bad(
                 "health.path",
@@ -379,6 +383,9 @@ impl DaemonConfig {
         }
     }
 }
+
+mod sweep;
+pub use sweep::{Sweep, SWEEP_MIN_KEEP_BUDGETS};
 
 #[cfg(test)]
 mod tests;

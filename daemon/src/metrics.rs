@@ -33,6 +33,8 @@ pub struct Metrics {
     /// Calls executed through the per-pipe group commit, and the transactions they went in.
     pub batched_calls: IntCounter,
     pub call_transactions: IntCounter,
+    /// MIST sent to `sweep.to` (the balance above `sweep.above_mist`).
+    pub swept_mist: IntCounter,
 }
 
 fn counter(r: &Registry, name: &str, help: &str) -> IntCounter {
@@ -133,6 +135,11 @@ impl Metrics {
                 &r,
                 "dtpd_call_transactions_total",
                 "Transactions those calls went in (calls / transactions = the batch size)",
+            ),
+            swept_mist: counter(
+                &r,
+                "dtpd_swept_mist_total",
+                "MIST swept to sweep.to (the key's balance above sweep.above_mist)",
             ),
             fenced,
             backend_latency,

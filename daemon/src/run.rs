@@ -9,7 +9,7 @@ use dtp_protocol::constants::STATE_DRAINING;
 
 use crate::config::DaemonConfig;
 use crate::daemon::{Daemon, Work};
-use crate::{admin, follow, health, heartbeat, serve, watchdog};
+use crate::{admin, follow, health, heartbeat, serve, sweep, watchdog};
 
 /// Where the running daemon listens (port 0 in the config picks a free port).
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +43,7 @@ pub async fn run(
         tokio::spawn(heartbeat::run(d.clone())),
         tokio::spawn(follow::run(d.clone(), from)),
         tokio::spawn(watchdog::run(d.clone())),
+        tokio::spawn(sweep::run(d.clone())),
     ];
     let admin_handle = match d.cfg.daemon.admin_listen {
         Some(a) => Some(admin::start(d.clone(), a).await?),

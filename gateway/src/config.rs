@@ -50,8 +50,12 @@ pub struct GatewayConfig {
     pub region_header: Option<String>,
     /// How long a request may take end to end before 504.
     pub timeout: Duration,
-    /// How long a client may take to send its request (slow-body protection) before 408.
+    /// How long a client may take to send its request: the headers (else the connection is
+    /// closed) and the body (else 408).
     pub read_timeout: Duration,
+    /// How long a write of a response may wait for a client that does not read before its
+    /// connection is closed ([`crate::listen`]).
+    pub write_timeout: Duration,
     /// Where Prometheus `/metrics` is served (its own listener: the gateway's passes every path
     /// to the pipe); `None`: not served.
     pub metrics_listen: Option<SocketAddr>,
@@ -81,6 +85,7 @@ impl GatewayConfig {
             region_header: Some("x-dtp-region".into()),
             timeout: Duration::from_secs(30),
             read_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(10),
             metrics_listen: None,
             batch: crate::batcher::BatchConfig {
                 max_queued: 4_096,

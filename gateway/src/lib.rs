@@ -8,12 +8,13 @@
 //! pipe's sends into transactions, [`waiters`] the event follower that resolves waiting requests,
 //! [`server`] the HTTP handling, [`metrics`] its Prometheus metrics, [`admission`] the rate limits
 //! and the bound on waiting requests checked before anything is sent, [`access_log`] one line per
-//! request, [`tls`] HTTPS termination.
+//! request, [`tls`] HTTPS termination, [`listen`] the listener and its slow-client timeouts.
 
 pub mod access_log;
 pub mod admission;
 pub mod batcher;
 pub mod config;
+pub mod listen;
 pub mod metrics;
 pub mod pipes;
 pub mod server;
@@ -135,6 +136,10 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
             }
         }));
     }
+    let timeouts = listen::Timeouts {
+        read: g.cfg.read_timeout,
+        write: g.cfg.write_timeout,
+    };
     // Outermost first when a request arrives: metrics, access log, admission, the handler.
     let access_log = g.cfg.access_log;
     let mut app = axum::Router::new()
@@ -150,23 +155,18 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
     let app = app.layer(axum::middleware::from_fn_with_state(m, metrics::track));
     let svc = app.into_make_service_with_connect_info::<SocketAddr>();
     let is_tls = tls.is_some();
-    let http = match tls {
-        None => tokio::spawn(async move {
-            if let Err(e) = axum::serve(listener, svc).await {
-                tracing::error!(error = %e, "gateway server failed");
-            }
-        }),
+    let rustls = match tls {
         Some((config, files)) => {
             tasks.push(tokio::spawn(tls::watch(config.clone(), files)));
-            let server = axum_server::from_tcp_rustls(listener.into_std()?, config)
-                .context("serving TLS")?;
-            tokio::spawn(async move {
-                if let Err(e) = server.serve(svc).await {
-                    tracing::error!(error = %e, "gateway server failed");
-                }
-            })
+            Some(config)
         }
+        None => None,
     };
+    let http = tokio::spawn(async move {
+        if let Err(e) = listen::serve(listener, svc, rustls, timeouts).await {
+            tracing::error!(error = %e, "gateway server failed");
+        }
+    });
     tracing::info!(%addr, pipes = n_pipes, "gateway listening");
     tasks.extend([follower, http]);
     Ok(Running {

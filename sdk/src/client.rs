@@ -47,6 +47,9 @@ pub struct ClientConfig {
     pub wait_for_reads: bool,
 }
 
+/// The gas budget of one transaction unless configured (0.05 SUI).
+pub const DEFAULT_GAS_BUDGET: u64 = 50_000_000;
+
 impl ClientConfig {
     /// A configuration for the node at `url` and the package `package`: read-only, 60 s calls, a
     /// 50 000 000 MIST budget, the package checked at connect.
@@ -56,7 +59,7 @@ impl ClientConfig {
             package,
             key: None,
             timeout: Duration::from_secs(60),
-            gas_budget: 50_000_000,
+            gas_budget: DEFAULT_GAS_BUDGET,
             check_package: true,
             faucet: None,
             wait_for_reads: false,

@@ -49,9 +49,21 @@ impl Client {
         budget: u64,
         build: impl FnOnce(&mut TransactionBuilder),
     ) -> Result<Outcome> {
-        let key = self.key()?;
         // Given back as it was if this future is dropped before the coin's fate is known.
-        let mut lease = self.take_gas().await?;
+        let lease = self.take_gas().await?;
+        self.execute_leased(function, budget, lease, build).await
+    }
+
+    /// [`Client::execute_with_budget`] paid first with the coin of `lease` (a caller that chose
+    /// its coin, e.g. to spend from it); a retry may pay with another.
+    pub(crate) async fn execute_leased(
+        &self,
+        function: &str,
+        budget: u64,
+        mut lease: crate::gas::Lease,
+        build: impl FnOnce(&mut TransactionBuilder),
+    ) -> Result<Outcome> {
+        let key = self.key()?;
         let gas = lease.coin().clone();
         let mut b = TransactionBuilder::new();
         b.set_sender(key.address());
@@ -140,7 +152,7 @@ impl Client {
         }
     }
 
-    async fn take_gas(&self) -> Result<crate::gas::Lease> {
+    pub(crate) async fn take_gas(&self) -> Result<crate::gas::Lease> {
         // Only an empty pool (no coin free or in flight) is reloaded: reloading while coins are in
         // flight would hand the same coin to two transactions. With no coin that can pay, the
         // coins are merged and split again, or the faucet asked (`upkeep`).

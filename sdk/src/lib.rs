@@ -14,7 +14,8 @@
 //! - [`read`]: typed readers of Host, Pipe, HostCap and the requests in a Pipe's tables.
 //! - [`stream`]: dtp events per checkpoint from a cursor, gap-free across reconnects.
 //! - [`transfer`]: sending SUI to other addresses in one transaction (funding keys without a
-//!   faucet).
+//!   faucet); [`sweep`]: sending a key's balance above a threshold elsewhere (daemons' rebates back
+//!   to the gateway).
 //! - [`wait`]: send a request and wait for its answer (`send_and_wait`).
 //! - [`backoff`]: the one retry delay (exponential, jittered, reset after a success).
 //! - [`service`]: what every dtp program shares: `now_ms`, the shutdown signal, tracing set-up,
@@ -44,13 +45,15 @@ pub mod read;
 pub mod replay;
 pub mod service;
 pub mod stream;
+/// Moving a key's SUI above a threshold to another address, from one gas coin.
+pub mod sweep;
 pub mod transfer;
 pub mod upkeep;
 pub mod wait;
 
 pub use batch::CallResult;
 pub use call::Objects;
-pub use client::{Client, ClientConfig, GasUsed, Outcome, LOCALNET_PACKAGE};
+pub use client::{Client, ClientConfig, GasUsed, Outcome, DEFAULT_GAS_BUDGET, LOCALNET_PACKAGE};
 pub use error::{Error, Result};
 pub use keys::Key;
 pub use stream::{ChainEvent, CheckpointEvents};

@@ -1,5 +1,5 @@
 //! The gateway's edge settings as flags, shared by `dtp gateway` and `dtp up`: TLS, rate limits,
-//! the bound on waiting requests, the access log (`dtp_gateway::admission`, `tls`, `access_log`).
+//! the bound on waiting requests, the slow-client timeouts, the access log (`dtp_gateway::admission`, `tls`, `access_log`).
 
 use std::num::NonZeroU32;
 use std::path::PathBuf;
@@ -38,6 +38,14 @@ pub struct EdgeArgs {
     /// Requests waiting in the gateway at most (in flight + queued); past it, 503 at once.
     #[arg(long, default_value_t = 4_096, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_waiting: u32,
+    /// Seconds a client may take to send its request headers (else its connection is closed)
+    /// and its body (else 408) [default: 10].
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub read_timeout: Option<u64>,
+    /// Seconds a response may wait for a client that does not read it before its connection is
+    /// closed [default: 10].
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub write_timeout: Option<u64>,
     /// Log one line per request (method, path, status, pipe, seq, server, latency) at info.
     #[arg(long)]
     pub access_log: bool,
@@ -66,6 +74,12 @@ impl EdgeArgs {
         a.global = self.global_rate_limit.map(Limit::per_second);
         a.max_waiting = self.max_waiting as usize;
         cfg.access_log = self.access_log;
+        if let Some(t) = self.read_timeout {
+            cfg.read_timeout = std::time::Duration::from_secs(t);
+        }
+        if let Some(t) = self.write_timeout {
+            cfg.write_timeout = std::time::Duration::from_secs(t);
+        }
     }
 }
 
@@ -122,6 +136,7 @@ mod tests {
             route_limits: vec![("/slow".into(), NonZeroU32::new(1).unwrap())],
             max_waiting: 7,
             access_log: true,
+            write_timeout: Some(3),
             ..EdgeArgs::default()
         };
         let mut cfg = GatewayConfig::new(
@@ -133,6 +148,8 @@ mod tests {
         let l = cfg.admission.per_client.unwrap();
         assert_eq!((l.per_second.get(), l.burst.get()), (10, 20));
         assert_eq!(cfg.admission.routes.len(), 1);
+        assert_eq!(cfg.write_timeout, std::time::Duration::from_secs(3));
+        assert_eq!(cfg.read_timeout, std::time::Duration::from_secs(10), "default kept");
         assert_eq!(cfg.admission.max_waiting, 7);
         assert!(cfg.access_log && cfg.tls.is_none());
     }

@@ -264,6 +264,9 @@ pub struct ChainRef<'a> {
     pub package: Address,
     /// Only if one was given: a daemon without one reports running out of gas instead.
     pub faucet: Option<&'a str>,
+    /// Without a faucet: the gateway's address and the balance each server keeps; the rest (the
+    /// storage rebates its completes earn) is swept back to the gateway (dtpd `[sweep]`).
+    pub sweep: Option<(Address, u64)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -282,8 +285,12 @@ pub fn daemon_config(
         Some(f) => format!("faucet = \"{f}\"\n"),
         None => String::new(),
     };
+    let sweep = match chain.sweep {
+        Some((to, keep)) => format!("\n[sweep]\nto = \"{to}\"\nabove_mist = {keep}\n"),
+        None => String::new(),
+    };
     let text = format!(
-        "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [{}]\n{faucet}\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = {}\ntakeover_stagger_ms = {}\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\nbatch_max_calls = {batch_max_calls}\n",
+        "[chain]\nurl = \"{}\"\npackage = \"{}\"\nkey = \"{}\"\nhost = \"{}\"\npipes = [{}]\n{faucet}\n[[backends]]\nurl = \"{backend}\"\n\n[health]\ninterval_ms = 500\nhealthy_threshold = 1\nunhealthy_threshold = 2\n\n[daemon]\nheartbeat_interval_ms = {}\ntakeover_stagger_ms = {}\nstate_dir = \"{}\"\nadmin_listen = \"127.0.0.1:0\"\nmetrics_listen = \"127.0.0.1:0\"\nshutdown_grace_ms = 5000\nbatch_max_calls = {batch_max_calls}\n{sweep}",
         chain.url,
         chain.package,
         key.to_suiprivkey(),

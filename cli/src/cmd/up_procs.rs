@@ -152,6 +152,11 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
         url: &j.url,
         package: j.package,
         faucet: j.faucet.as_deref(),
+        // A network without a faucet: what the servers earn goes back to the gateway that pays.
+        sweep: j.faucet.is_none().then(|| {
+            let least = dtp_sdk::DEFAULT_GAS_BUDGET * dtp_daemon::config::SWEEP_MIN_KEEP_BUDGETS;
+            (j.keys[1].address(), a.fund_sui.max(least))
+        }),
     };
     for (i, b) in backends.iter().enumerate() {
         let cfg = super::up_deploy::daemon_config(

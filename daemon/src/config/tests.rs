@@ -103,6 +103,15 @@ fn invalid_values_name_their_field() {
             format!("{GOOD}\n[daemon]\nclaim = \"sometimes\"\n"),
             "daemon.claim",
         ),
+        (
+            format!("{GOOD}\n[sweep]\nto = \"0x5\"\nabove_mist = 1000\n"),
+            "sweep.above_mist",
+        ),
+        (
+            format!("{GOOD}\n[sweep]\nto = \"0x5\"\ninterval_ms = 0\n"),
+            "sweep.interval_ms",
+        ),
+        (format!("{GOOD}\n[sweep]\nto = \"nobody\"\n"), "sweep.to"),
     ];
     for (text, field) in cases {
         let e = parse(&text).unwrap_err();

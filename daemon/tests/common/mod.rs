@@ -113,7 +113,7 @@ impl Chain {
     }
 
     /// Fresh keys on a real node (its state persists between runs), fixed ones on the localnet.
-    fn key(&self, seed: u8) -> Key {
+    pub fn key(&self, seed: u8) -> Key {
         match self {
             Chain::Local(_) => Key::from_seed([seed; 32]),
             Chain::Sui { .. } => Key::generate(),
