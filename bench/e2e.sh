@@ -8,6 +8,7 @@
 #   4. takeover: kill -9 a daemon, send requests through the gateway, and time the ones that were
 #      assigned to the killed daemon until they are answered (several rounds, the daemon restarted
 #      between rounds);
+#      then the gateway's edge: plain, with TLS, with the rate limiter (each a fresh `dtp up`);
 #   5. the localnet's sends/s (`cargo bench -p dtp-localnet --bench throughput`) and the replay
 #      speed (`cargo bench -p dtp-cli --bench replay`);
 #
@@ -23,6 +24,7 @@
 #   DTP_E2E_SUI_CONNS=256             `dtp up --sui-latency` (a real network's timings) through 1 and
 #                                     4 pipes, batched and not (--batch-max-calls 1), at this
 #                                     concurrency ("" to skip)
+#   DTP_E2E_SKIP_EDGE=1               skip the gateway's TLS / rate limiter on-off runs
 #   DTP_E2E_TAKEOVER_ROUNDS=3         kill -9 rounds (each sends DTP_E2E_TAKEOVER_REQS=12 requests)
 #   DTP_E2E_PORT_BASE=18000           ports used: base+1..3 backends, base+80 nginx,
 #                                     base+90 gateway, base+900 gRPC, base+923 faucet
@@ -364,9 +366,13 @@ up_start() { # a fresh `dtp up`; sets UP_PID UP_OUT UP_DATA HOST PIPE DAEMON_PID
   done
   GW_METRICS=$(awk '$1 == "metrics" && /gateway/ {print $2}' "$UP_OUT")
   [[ -n $HOST && -n $PIPE && -n ${DAEMON_PIDS[2]} ]] || die "cannot parse the output of dtp up ($UP_OUT)"
+  GW_URL="http://127.0.0.1:$GW_PORT" CURL_TLS=()
+  if [[ " ${UP_EXTRA[*]} " == *" --tls-self-signed "* ]]; then
+    GW_URL="https://localhost:$GW_PORT" CURL_TLS=(--cacert "$UP_DATA/tls/ca.pem")
+  fi
   # Warm up: every server answers once.
   for i in $(seq 6); do
-    curl -sf -m 10 "http://127.0.0.1:$GW_PORT/api/instance" >/dev/null || die "the gateway does not answer"
+    curl -sf -m 10 "${CURL_TLS[@]}" "$GW_URL/api/instance" >/dev/null || die "the gateway does not answer"
   done
 }
 
@@ -456,6 +462,25 @@ if [[ -n $EXTRA_CONNS ]]; then
   load "dtp-c$EXTRA_CONNS" "http://127.0.0.1:$GW_PORT/api/instance" "$EXTRA_CONNS" "$DURATION"
   eval "SPT_c${EXTRA_CONNS}=$(sends_per_tx)"
   up_stop
+fi
+
+# ---------------------------------------------------------------- the edge's cost
+# The gateway's TLS (rustls, --tls-self-signed) and its rate limiter (--rate-limit high enough to
+# refuse nothing, so every request pays the check), each on alone, against a plain run: same load.
+EDGE_RUNS=()
+if [[ -z ${DTP_E2E_SKIP_EDGE:-} ]]; then
+  for e in plain tls ratelimit; do
+    case $e in
+      plain) UP_EXTRA=() ;;
+      tls) UP_EXTRA=(--tls-self-signed) ;;
+      ratelimit) UP_EXTRA=(--rate-limit 1000000) ;;
+    esac
+    up_start
+    load "edge-$e" "$GW_URL/api/instance" "$CONNS" "$DURATION"
+    EDGE_RUNS+=("$e")
+    up_stop
+  done
+  UP_EXTRA=()
 fi
 
 # ---------------------------------------------------------------- a real network's timings
@@ -560,12 +585,17 @@ if [[ $RUN_CARGO_BENCHES == 1 ]]; then
       { tail -30 "$REPLAY_LOG" >&2; die "replay bench"; }
   fi
 fi
-LOCALNET_DISK="n/a" LOCALNET_MEM="n/a" REPLAY_MS="n/a"
+LOCALNET_DISK="n/a" LOCALNET_MEM="n/a" REPLAY_MS="n/a" LOCALNET_BATCHED=""
 if [[ -n $LOCALNET_LOG ]]; then
   read -r LOCALNET_DISK LOCALNET_MEM < <(awk '
     /^on disk/ {s = "disk"} /^in memory/ {s = "mem"}
     /gRPC ExecuteTransaction/ { for (i = 1; i < NF; i++) if ($(i + 1) == "tx/s") v[s] = $i }
     END { print (v["disk"] ? v["disk"] : "n/a"), (v["mem"] ? v["mem"] : "n/a") }' "$LOCALNET_LOG")
+  # Batched runs: "gRPC, B sends per tx ..." then "= N sends/s through gRPC", per section.
+  LOCALNET_BATCHED=$(awk '
+    /^on disk/ {s = "disk"} /^in memory/ {s = "memory"}
+    /sends per tx/ { for (i = 1; i < NF; i++) if ($(i + 1) == "sends") b = $i }
+    /sends\/s through gRPC/ { for (i = 1; i < NF; i++) if ($(i + 1) == "sends/s") printf "%s%s B=%s %s", sep, s, b, $i; sep = ", " }' "$LOCALNET_LOG")
 fi
 if [[ -n $REPLAY_LOG ]]; then
   # criterion: "time:   [low unit median unit high unit]"; the median, in ms.
@@ -601,6 +631,9 @@ for run in "${SUI_RUNS[@]}"; do
   IFS=: read -r k b <<<"$run"
   row "dtp --sui-latency, ${k}p b$b" "$SUI_CONNS" "sui-p$k-b$b"
 done
+for e in "${EDGE_RUNS[@]}"; do
+  row "dtp edge: $e" "$CONNS" "edge-$e"
+done
 echo
 echo "sends per send transaction (the gateway's group commit): c1 $SPT_c1, c$CONNS $(eval echo "\${SPT_c$CONNS:-n/a}")$([[ -n $EXTRA_CONNS ]] && eval echo ", c$EXTRA_CONNS \${SPT_c$EXTRA_CONNS:-n/a}")"
 for run in "${SUI_RUNS[@]}"; do
@@ -612,6 +645,12 @@ ADDED=$(sub_ms "$(res "dtp-c$CONNS" 3)" "$(res "nginx-c$CONNS" 3)")
 echo
 echo "dtp / nginx throughput at c$CONNS: $R   (p99 added by dtp over nginx: $ADDED ms)"
 [[ -n $EXTRA_CONNS ]] && echo "dtp / nginx throughput at c$EXTRA_CONNS: $(ratio "$(res "dtp-c$EXTRA_CONNS" 1)" "$(res "nginx-c$EXTRA_CONNS" 1)")"
+
+if [[ ${#EDGE_RUNS[@]} -gt 0 ]]; then
+  for e in tls ratelimit; do
+    echo "the edge's cost, $e on / off: req/s x$(ratio "$(res "edge-$e" 1)" "$(res edge-plain 1)"), p99 +$(sub_ms "$(res "edge-$e" 3)" "$(res edge-plain 3)") ms"
+  done
+fi
 
 nreq=$(res "dtp-c$CONNS" 4)
 nreq_n=$(res "nginx-c$CONNS" 4)
@@ -637,6 +676,7 @@ echo "  $TK_N requests: min $TK_MIN ms, median $TK_P50 ms, max $TK_MAX ms; $TK_O
 
 echo
 echo "localnet pipe::send through gRPC: $LOCALNET_DISK tx/s on disk, $LOCALNET_MEM tx/s in memory"
+echo "  batched, sends/s (B sends per transaction): ${LOCALNET_BATCHED:-n/a}"
 echo "replay, 1M events: $REPLAY_MS ms"
 
 echo

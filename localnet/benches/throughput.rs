@@ -7,6 +7,10 @@
 //! p50 / p99 submit -> effects latency. For attribution it also runs the same load straight into
 //! the node (no gRPC) and times signature checks, fsync and bare gRPC calls.
 //!
+//! Then the same through gRPC with `BATCHES` sends per transaction (one PTB of B `pipe::send`
+//! commands, as the SDK's batches and the gateway's group commit build them): calls per second,
+//! not transactions.
+//!
 //! Knobs (environment): DTP_BENCH_SECS (default 6), DTP_BENCH_WORKERS (64), DTP_BENCH_ACTORS (32).
 
 #[path = "../tests/common/mod.rs"]
@@ -31,6 +35,8 @@ use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 const TARGET: usize = 5_000;
 const COINS_PER_SPLIT: usize = 500;
 const BUDGET: u64 = 10_000_000;
+/// Sends per transaction of the batched runs.
+const BATCHES: [usize; 2] = [16, 64];
 
 fn knob(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -58,6 +64,53 @@ fn presign(c: &Client, a: &Actor, coin: &ObjectReference, d: &Dtp, n: usize) -> 
     let tx = b.try_build().unwrap();
     let sig = a.key.sign_transaction(&tx).unwrap();
     (tx, sig)
+}
+
+/// `calls` sends from `a` in one transaction paid with `coin`, signed.
+fn presign_batch(
+    c: &Client,
+    a: &Actor,
+    coin: &ObjectReference,
+    d: &Dtp,
+    n: usize,
+    calls: usize,
+) -> Signed {
+    let mut b = TransactionBuilder::new();
+    b.set_sender(a.addr);
+    b.add_gas_objects([ObjectInput::owned(
+        *coin.object_id(),
+        coin.version(),
+        *coin.digest(),
+    )]);
+    b.set_gas_budget(BUDGET * calls as u64);
+    b.set_gas_price(c.rgp);
+    for i in 0..calls {
+        let payload = format!("request {n:>40} {i:>15}");
+        let args = send_args(&mut b, d, payload.as_bytes());
+        b.move_call(function("pipe", "send"), args);
+    }
+    let tx = b.try_build().unwrap();
+    let sig = a.key.sign_transaction(&tx).unwrap();
+    (tx, sig)
+}
+
+/// Submits signed transactions through gRPC, expecting each to succeed.
+fn grpc_submit(
+    client: sui_rpc::Client,
+) -> impl Fn(Signed) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> + Clone {
+    move |(tx, sig): Signed| {
+        let mut client = client.clone();
+        Box::pin(async move {
+            let bcs = pb::Bcs::serialize(&tx).unwrap();
+            let req = pb::ExecuteTransactionRequest::default()
+                .with_transaction(pb::Transaction::default().with_bcs(bcs))
+                .with_signatures(vec![sig.into()])
+                .with_read_mask(FieldMask::from_str("digest,effects"));
+            let r = client.execution_client().execute_transaction(req).await;
+            let t = r.expect("executes").into_inner().transaction.unwrap();
+            assert!(t.effects().status().success(), "{:?}", t.effects().status());
+        })
+    }
 }
 
 /// CPU time (ms) used so far by this process's threads, by group: the localnet's tokio runtime
@@ -226,21 +279,7 @@ async fn bench(label: &str, data_dir: Option<std::path::PathBuf>) {
     }
     let direct_pool = mixed.split_off(mixed.len() / 2);
 
-    let client = net.client.clone();
-    let grpc = drive(mixed, workers, secs, move |(tx, sig): Signed| {
-        let mut client = client.clone();
-        async move {
-            let bcs = pb::Bcs::serialize(&tx).unwrap();
-            let req = pb::ExecuteTransactionRequest::default()
-                .with_transaction(pb::Transaction::default().with_bcs(bcs))
-                .with_signatures(vec![sig.into()])
-                .with_read_mask(FieldMask::from_str("digest,effects"));
-            let r = client.execution_client().execute_transaction(req).await;
-            let t = r.expect("executes").into_inner().transaction.unwrap();
-            assert!(t.effects().status().success());
-        }
-    })
-    .await;
+    let grpc = drive(mixed, workers, secs, grpc_submit(net.client.clone())).await;
     grpc.print("gRPC ExecuteTransaction");
     let node = net.running.node.clone();
     let direct = drive(direct_pool, workers, secs, move |(tx, sig): Signed| {
@@ -255,6 +294,28 @@ async fn bench(label: &str, data_dir: Option<std::path::PathBuf>) {
     })
     .await;
     direct.print("node.submit (no gRPC)");
+
+    // Batches: B sends per transaction, each transaction its own coin, through gRPC.
+    for calls in BATCHES {
+        let txs = (3 * TARGET * secs as usize).div_ceil(calls);
+        let per_actor = txs.div_ceil(actors);
+        let mut pool = Vec::new();
+        for (i, (a, _)) in coins.iter_mut().enumerate() {
+            let mine = net.split(a, per_actor, 2 * BUDGET * calls as u64).await;
+            pool.extend(
+                mine.iter()
+                    .enumerate()
+                    .map(|(k, coin)| presign_batch(&net, a, coin, &d, i * per_actor + k, calls)),
+            );
+        }
+        let r = drive(pool, workers, secs, grpc_submit(net.client.clone())).await;
+        r.print(&format!("gRPC, {calls} sends per tx"));
+        println!(
+            "  {:<28} = {:>6.0} sends/s through gRPC",
+            "",
+            (r.done * calls) as f64 / r.elapsed.as_secs_f64()
+        );
+    }
 
     // Attribution.
     let sample: Vec<Signed> = coins[0]
