@@ -117,6 +117,12 @@ pub enum Command {
     Status(cmd::status::Args),
     /// Replay a Pipe's history: per-request timelines, a summary, and `--verify`.
     Replay(cmd::replay::Args),
+    /// Change the number of servers of a running `dtp up` (drained and stopped, or started).
+    Scale(cmd::scale::ScaleArgs),
+    /// Restart every server of a running `dtp up` one at a time, with no request lost.
+    Rollout(cmd::scale::RolloutArgs),
+    /// Serve the live dashboard of a Host (servers, Pipes, a feed of events, latency).
+    Dashboard(cmd::dashboard::Args),
     /// Publish the dtp package to a Sui network (from `sui move build --dump-bytecode-as-base64`).
     Publish(cmd::publish::Args),
     /// Serve plain HTTP through a Pipe (the HTTP gateway).

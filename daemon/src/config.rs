@@ -24,7 +24,6 @@ pub struct DaemonConfig {
     pub sweep: Sweep,
 }
 
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Chain {

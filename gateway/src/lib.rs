@@ -8,12 +8,14 @@
 //! pipe's sends into transactions, [`waiters`] the event follower that resolves waiting requests,
 //! [`server`] the HTTP handling, [`metrics`] its Prometheus metrics, [`admission`] the rate limits
 //! and the bound on waiting requests checked before anything is sent, [`access_log`] one line per
-//! request, [`tls`] HTTPS termination, [`listen`] the listener and its slow-client timeouts.
+//! request, [`tls`] HTTPS termination, [`listen`] the listener and its slow-client timeouts; [`dashboard`]
+//! the live page its metrics listener serves beside `/metrics`.
 
 pub mod access_log;
 pub mod admission;
 pub mod batcher;
 pub mod config;
+pub mod dashboard;
 pub mod listen;
 pub mod metrics;
 pub mod pipes;
@@ -114,7 +116,10 @@ pub async fn start(client: Client, cfg: GatewayConfig) -> Result<Running> {
                 .await
                 .with_context(|| format!("metrics listening on {a}"))?;
             let at = l.local_addr()?;
-            tasks.push(tokio::spawn(metrics::serve(l, m.clone())));
+            let (dashboard, feed) =
+                dashboard::start(client.clone(), g.cfg.host, g.cfg.pipes.clone());
+            tasks.push(feed);
+            tasks.push(tokio::spawn(metrics::serve(l, m.clone(), dashboard)));
             tasks.push(tokio::spawn(metrics::watch_gas(client.clone(), m.clone())));
             Some(at)
         }

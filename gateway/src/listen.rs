@@ -47,10 +47,8 @@ impl<S: Send + 'static> Accept<TcpStream, S> for WriteTimeout {
 }
 
 /// What an `axum` app becomes to be served here.
-pub type MakeService = axum::extract::connect_info::IntoMakeServiceWithConnectInfo<
-    axum::Router,
-    SocketAddr,
->;
+pub type MakeService =
+    axum::extract::connect_info::IntoMakeServiceWithConnectInfo<axum::Router, SocketAddr>;
 
 /// Serves `svc` on `listener` until the task is aborted: HTTPS when `tls` is given.
 pub async fn serve(

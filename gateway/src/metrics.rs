@@ -166,15 +166,17 @@ pub async fn watch_gas(client: dtp_sdk::Client, m: Arc<Metrics>) {
     }
 }
 
-/// Serves `GET /metrics` on `listener`.
-pub async fn serve(listener: tokio::net::TcpListener, m: Arc<Metrics>) {
-    let app = axum::Router::new().route(
-        "/metrics",
-        axum::routing::get(move || {
-            let m = m.clone();
-            async move { m.render() }
-        }),
-    );
+/// Serves `GET /metrics` on `listener`, and `extra`'s routes beside it (the dashboard).
+pub async fn serve(listener: tokio::net::TcpListener, m: Arc<Metrics>, extra: axum::Router) {
+    let app = axum::Router::new()
+        .route(
+            "/metrics",
+            axum::routing::get(move || {
+                let m = m.clone();
+                async move { m.render() }
+            }),
+        )
+        .merge(extra);
     if let Err(e) = axum::serve(listener, app).await {
         tracing::error!(error = %e, "gateway metrics server failed");
     }

@@ -44,18 +44,22 @@ impl Client {
         // Dropped unused, the lease gives the coin back as it was.
         let lease = self.take_gas().await?;
         let coin = *lease.coin().object_id();
-        let balance = self.get_object(coin, "object_id,version,balance").await?.balance();
+        let balance = self
+            .get_object(coin, "object_id,version,balance")
+            .await?
+            .balance();
         let Some(amount) = sweep_amount(total, above, balance, budget) else {
             return Ok(0);
         };
-        let out = self.execute_leased("sweep", budget, lease, |b| {
-            let amount = b.pure(&amount);
-            let gas = b.gas();
-            let part = b.split_coins(gas, vec![amount]);
-            let to = b.pure(&to);
-            b.transfer_objects(part, to);
-        })
-        .await?;
+        let out = self
+            .execute_leased("sweep", budget, lease, |b| {
+                let amount = b.pure(&amount);
+                let gas = b.gas();
+                let part = b.split_coins(gas, vec![amount]);
+                let to = b.pure(&to);
+                b.transfer_objects(part, to);
+            })
+            .await?;
         // The next sweep reads the balance: only once the node's reads show this one (else it
         // would see the old balance and send the excess twice).
         self.wait_for_transaction(out.digest).await?;

@@ -149,7 +149,11 @@ mod tests {
         assert_eq!((l.per_second.get(), l.burst.get()), (10, 20));
         assert_eq!(cfg.admission.routes.len(), 1);
         assert_eq!(cfg.write_timeout, std::time::Duration::from_secs(3));
-        assert_eq!(cfg.read_timeout, std::time::Duration::from_secs(10), "default kept");
+        assert_eq!(
+            cfg.read_timeout,
+            std::time::Duration::from_secs(10),
+            "default kept"
+        );
         assert_eq!(cfg.admission.max_waiting, 7);
         assert!(cfg.access_log && cfg.tls.is_none());
     }

@@ -1,5 +1,6 @@
 //! One module per subcommand; [`run`] builds the context and dispatches.
 
+pub mod dashboard;
 pub mod edge;
 pub mod endpoint;
 pub mod faucet;
@@ -10,12 +11,16 @@ pub mod localnet;
 pub mod pipe;
 pub mod publish;
 pub mod replay;
+mod replay_html;
 mod replay_view;
+pub mod scale;
 pub mod send;
 pub mod serve;
 pub mod status;
 pub mod up;
+mod up_control;
 mod up_deploy;
+mod up_fleet;
 mod up_net;
 mod up_procs;
 mod up_profile;
@@ -48,6 +53,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         }
         Command::Daemon(args) => return serve::daemon(args).await,
         Command::Sample(args) => return serve::sample(args).await,
+        Command::Scale(args) => return scale::scale(args, cli.json).await,
+        Command::Rollout(args) => return scale::rollout(args, cli.json).await,
         _ => {}
     }
     let flags = Flags {
@@ -71,7 +78,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         | Command::Localnet(_)
         | Command::Up(_)
         | Command::Daemon(_)
-        | Command::Sample(_) => unreachable!("handled above"),
+        | Command::Sample(_)
+        | Command::Scale(_)
+        | Command::Rollout(_) => unreachable!("handled above"),
         Command::Gateway(g) => serve::gateway(&ctx, g).await,
         Command::Publish(p) => publish::run(&ctx, p).await,
         Command::Keys(k) => keys::run(&ctx, k),
@@ -82,5 +91,6 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Send(s) => send::run(&ctx, s).await,
         Command::Status(s) => status::run(&ctx, s).await,
         Command::Replay(r) => replay::run(&ctx, r).await,
+        Command::Dashboard(d) => dashboard::run(&ctx, d).await,
     }
 }

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use sui_sdk_types::Address;
 
 use super::pipe::read;
-use super::replay_view;
+use super::{replay_html, replay_view};
 use crate::ctx::{object_error, Ctx};
 use crate::output;
 use crate::parse;
@@ -58,6 +58,10 @@ pub struct Args {
     /// Verify the history (see `dtp replay --help`).
     #[arg(long)]
     pub verify: bool,
+    /// Write the replay as a self-contained HTML report to FILE (charts, the verdict, the
+    /// requests searchable by seq) instead of printing the timelines.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<std::path::PathBuf>,
 }
 
 /// Checkpoints from which a terminal gets a progress bar.
@@ -126,14 +130,32 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             labels.extend(h.endpoints.into_iter().map(|e| (e.server, e.label)));
         }
     }
-    if ctx.json {
-        let one = |v: &[Address]| (v.len() == 1).then(|| v[0]);
-        let pipes: Vec<Address> = r.pipes.iter().map(|p| p.pipe).collect();
-        output::json(&serde_json::json!({
-            "pipe": one(&pipes), "host": one(&hosts), "pipes": r.pipes, "from": r.from,
-            "to": r.to, "events": r.events, "timelines": shown, "summary": r.summary,
-            "verify": r.verify, "refused": r.refused, "unexplained_fences": r.unexplained_fences,
-        }));
+    let one = |v: &[Address]| (v.len() == 1).then(|| v[0]);
+    let pipes: Vec<Address> = r.pipes.iter().map(|p| p.pipe).collect();
+    let data = serde_json::json!({
+        "pipe": one(&pipes), "host": one(&hosts), "pipes": r.pipes, "from": r.from,
+        "to": r.to, "events": r.events, "timelines": shown, "summary": r.summary,
+        "verify": r.verify, "refused": r.refused, "unexplained_fences": r.unexplained_fences,
+    });
+    if let Some(path) = &args.html {
+        let mut data = data;
+        data["labels"] = serde_json::json!(labels
+            .iter()
+            .map(|(a, l)| (a.to_string(), l.clone()))
+            .collect::<std::collections::BTreeMap<_, _>>());
+        replay_html::write(path, &data)?;
+        let verdict = match &r.verify {
+            None => "not verified".to_string(),
+            Some(v) if v.ok() => "verify: no violation".to_string(),
+            Some(v) => format!("verify: {} violation(s)", v.violations.len()),
+        };
+        eprintln!(
+            "wrote {} ({} requests, {verdict})",
+            path.display(),
+            shown.len()
+        );
+    } else if ctx.json {
+        output::json(&data);
     } else {
         let view = replay_view::View {
             replay: &r,

@@ -219,6 +219,27 @@ pub fn save_network(dir: &Path, d: &NetDeployment) -> Result<()> {
     std::fs::rename(&tmp, &path).with_context(|| format!("writing {}", path.display()))
 }
 
+/// Forgets what this data directory recorded for `url` + `package` (`deployment.json` and the
+/// `networks.json` entry): after `dtp scale` the Host no longer has the endpoints the record
+/// describes, so the next `dtp up` here deploys a new Host instead of reusing it half-right.
+pub fn forget(dir: &Path, url: &str, package: Address) -> Result<()> {
+    match std::fs::remove_file(dir.join("deployment.json")) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).context("removing deployment.json"),
+    }
+    let all = load_networks(dir)?;
+    if all.iter().any(|e| e.url == url && e.package == package) {
+        let rest: Vec<_> = all
+            .into_iter()
+            .filter(|e| !(e.url == url && e.package == package))
+            .collect();
+        std::fs::write(networks_path(dir), serde_json::to_string_pretty(&rest)?)
+            .context("rewriting networks.json")?;
+    }
+    Ok(())
+}
+
 /// The deployment recorded for `url` + `package` if it is still there on this chain and has
 /// the servers and policy asked for; `None` (with a note why) when there is none to reuse.
 pub async fn reusable(

@@ -60,45 +60,20 @@ impl Child {
         self.proc.id().unwrap_or(0)
     }
 
+    /// SIGTERM, then SIGKILL if it has not exited within `grace`.
+    pub async fn stop(mut self, grace: Duration) {
+        self.terminate();
+        if tokio::time::timeout(grace, self.proc.wait()).await.is_err() {
+            let _ = self.proc.kill().await;
+        }
+    }
+
     fn terminate(&self) {
         #[cfg(unix)]
         if let Some(pid) = self.proc.id() {
             let _ = std::process::Command::new("kill")
                 .args(["-TERM", &pid.to_string()])
                 .status();
-        }
-    }
-}
-
-#[derive(Default)]
-pub struct Children {
-    list: Vec<Child>,
-}
-
-impl Children {
-    pub fn push(&mut self, c: Child) {
-        self.list.push(c);
-    }
-
-    pub fn list(&self) -> &[Child] {
-        &self.list
-    }
-
-    /// SIGTERM to the daemons, then the rest, each group given `grace` before SIGKILL.
-    pub async fn stop_all(mut self, grace: Duration) {
-        let (daemons, others): (Vec<Child>, Vec<Child>) = self
-            .list
-            .drain(..)
-            .partition(|c| c.name.starts_with("daemon"));
-        for group in [daemons, others] {
-            for c in &group {
-                c.terminate();
-            }
-            for mut c in group {
-                if tokio::time::timeout(grace, c.proc.wait()).await.is_err() {
-                    let _ = c.proc.kill().await;
-                }
-            }
         }
     }
 }
@@ -125,59 +100,36 @@ pub struct Job {
 pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Result<()> {
     let total = 6;
     let servers = (a.replicas + a.standby) as usize;
-    let t = super::up::step(3, total, &format!("starting {servers} sample servers"));
-    let exe = std::env::current_exe().context("locating the dtp binary")?;
-    let mut children = Children::default();
-    let mut backends = Vec::new();
-    for i in 0..servers {
-        let name = format!("server-{i}");
-        let c = Child::spawn(
-            &exe,
-            &["sample", "--listen", "127.0.0.1:0", "--name", &name],
-            "listening on",
-            &name,
-        )
-        .await?;
-        backends.push(c.line.trim_start_matches("listening on ").to_string());
-        children.push(c);
-    }
-    eprintln!(
-        "      {} ({} ms)",
-        backends.join(" "),
-        t.elapsed().as_millis()
+    let t = super::up::step(
+        3,
+        total,
+        &format!("starting {servers} sample servers and their daemons"),
     );
-
-    let t = super::up::step(4, total, &format!("starting {servers} daemons"));
-    let chain = super::up_deploy::ChainRef {
-        url: &j.url,
+    let exe = std::env::current_exe().context("locating the dtp binary")?;
+    let mut fleet = super::up_fleet::Fleet {
+        exe,
+        data_dir: a.data_dir.clone(),
+        url: j.url.clone(),
         package: j.package,
-        faucet: j.faucet.as_deref(),
+        faucet: j.faucet.clone(),
+        fund: a.fund_sui,
         // A network without a faucet: what the servers earn goes back to the gateway that pays.
         sweep: j.faucet.is_none().then(|| {
             let least = dtp_sdk::DEFAULT_GAS_BUDGET * dtp_daemon::config::SWEEP_MIN_KEEP_BUDGETS;
             (j.keys[1].address(), a.fund_sui.max(least))
         }),
+        admin: j.admin.clone(),
+        dep: j.dep.clone(),
+        timings: j.timings.clone(),
+        batch_max_calls: a.batch_max_calls,
+        servers: Default::default(),
     };
-    for (i, b) in backends.iter().enumerate() {
-        let cfg = super::up_deploy::daemon_config(
-            &a.data_dir,
-            i,
-            &chain,
-            &j.keys[2 + i],
-            &j.dep,
-            b,
-            &j.timings,
-            a.batch_max_calls,
-        )?;
-        let c = Child::spawn(
-            &exe,
-            &["daemon", "--config", &cfg.to_string_lossy()],
-            "serving host",
-            &format!("daemon-{i}"),
-        )
-        .await?;
-        children.push(c);
+    for i in 0..servers {
+        let s = fleet.start(i, j.keys[2 + i].clone()).await?;
+        fleet.servers.insert(i, s);
     }
+    eprintln!("      started ({} ms)", t.elapsed().as_millis());
+    let t = super::up::step(4, total, "waiting until the servers are healthy");
     super::up_deploy::wait_healthy(
         &j.admin,
         j.dep.host,
@@ -243,8 +195,13 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
             None
         }
     };
-    print_tour(a, &j, &gws, &children, ca.as_deref());
+    let fleet = std::sync::Arc::new(tokio::sync::Mutex::new(fleet));
+    let control = super::up_control::start(fleet.clone(), &a.data_dir).await?;
+    print_tour(a, &j, &gws, &*fleet.lock().await, &control, ca.as_deref());
     super::serve::shutdown_signal().await;
+    // No change starts once stopping has begun; one under way finishes first (the lock).
+    drop(control);
+    let mut fleet = fleet.lock().await;
     if let Some(Err(e)) = active.map(|a| a.restore()) {
         eprintln!("warning: {e:#}");
     }
@@ -252,7 +209,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
     for gw in gws {
         gw.stop();
     }
-    children.stop_all(Duration::from_secs(10)).await;
+    fleet.stop_all(Duration::from_secs(10)).await;
     Ok(())
 }
 
@@ -260,7 +217,8 @@ fn print_tour(
     a: &UpArgs,
     j: &Job,
     gws: &[dtp_gateway::Running],
-    children: &Children,
+    fleet: &super::up_fleet::Fleet,
+    control: &super::up_control::Control,
     ca: Option<&std::path::Path>,
 ) {
     println!();
@@ -275,6 +233,7 @@ fn print_tour(
         println!("  gateway    {}", gw.url());
         if let Some(m) = gw.metrics_addr {
             println!("  metrics    http://{m}/metrics (gateway)");
+            println!("  dashboard  http://{m}/dashboard");
         }
     }
     for l in &j.chain_lines {
@@ -284,7 +243,11 @@ fn print_tour(
     for p in &j.dep.pipes {
         println!("  pipe       {p}");
     }
-    for c in children.list() {
+    println!(
+        "  control    http://{} (dtp scale, dtp rollout)",
+        control.addr
+    );
+    for c in fleet.children() {
         println!("  {:<10} pid {}", c.name, c.pid());
     }
     println!();
@@ -298,6 +261,10 @@ fn print_tour(
         gws[0].url()
     );
     println!("  kill -9 <pid of a daemon above>     # its requests are taken over by a peer");
+    println!(
+        "  dtp scale 5 --data-dir {0}; dtp rollout --data-dir {0}   # servers added, restarted one at a time",
+        a.data_dir.display()
+    );
     println!("  {}", j.replay);
     println!("Ctrl-C stops everything.");
 }

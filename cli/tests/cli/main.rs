@@ -2,6 +2,8 @@
 //! (port 0): every subcommand, its output (`--json` where convenient) and its errors.
 
 mod bad_input;
+#[path = "../support/browser.rs"]
+mod browser;
 mod commands;
 mod common;
 mod localnet;

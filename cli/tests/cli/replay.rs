@@ -8,6 +8,7 @@ use dtp_sdk::{Client, ClientConfig};
 use serde_json::Value;
 use sui_sdk_types::Address;
 
+use super::browser;
 use super::common::{actor, addr, localnet, Dtp};
 
 const LEASE_MS: u64 = 1_000;
@@ -300,6 +301,67 @@ async fn replay_shows_and_verifies_takeovers_releases_and_dead_letters() {
     assert_eq!(
         v["summary"]["requests"], 6,
         "the summary covers the whole range"
+    );
+
+    // The same history as an HTML report, opened in a real browser: the verdict, both servers,
+    // the two takeovers and the dead letter marked on the chart, the table searchable by seq.
+    let report = dtp.dir.path().join("report.html");
+    let o = dtp
+        .run(&["replay", "--verify", "--html", report.to_str().unwrap()])
+        .await;
+    assert!(o.ok, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("6 requests, verify: no violation"),
+        "{}",
+        o.stderr
+    );
+    let page = format!("file://{}", report.display());
+    let dom = browser::dom(&page, Duration::from_secs(2));
+    assert!(
+        dom.contains("data-ok=\"true\"") && dom.contains("verify: no violation"),
+        "{dom}"
+    );
+    assert_eq!(
+        browser::tags_with(&dom, "class=\"takeover\"").len(),
+        2,
+        "two takeovers marked on the timeline:\n{dom}"
+    );
+    assert_eq!(browser::tags_with(&dom, "class=\"dead\"").len(), 1, "{dom}");
+    assert_eq!(
+        browser::tags_with(&dom, "data-seq=").len(),
+        6 + 2 + 1,
+        "six rows and three markers"
+    );
+    let taken = browser::tags_with(&dom, "has-takeover");
+    assert_eq!(
+        taken.len(),
+        2,
+        "the rows of the requests taken over: {taken:?}"
+    );
+    assert!(
+        dom.contains("takeover s1→s2"),
+        "the steps say who took over:\n{dom}"
+    );
+    for label in ["s1", "s2"] {
+        assert!(
+            dom.contains(&format!("<span>{label}</span>")),
+            "{label} in the server table"
+        );
+    }
+    browser::screenshot(
+        &page,
+        &browser::artifacts().join("replay-report.png"),
+        Duration::from_secs(2),
+    );
+    // A report that cannot be written names the flag and the file.
+    let o = dtp
+        .run(&["replay", "--html", "/nonexistent-dir/report.html"])
+        .await;
+    assert!(!o.ok);
+    assert!(
+        o.stderr.contains("/nonexistent-dir/report.html (--html)"),
+        "{}",
+        o.stderr
     );
 
     // A range that starts after the Host's creation cannot check the assignments.

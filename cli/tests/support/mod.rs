@@ -1,0 +1,153 @@
+//! What the `dtp up` tests share: starting `dtp up` as a user does (its summary parsed), requests
+//! through its gateway, stopping it and checking nothing is left behind.
+
+#![allow(dead_code)]
+
+pub mod browser;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn alive(pid: u32) -> bool {
+    Command::new("kill")
+        .args(["-0", &pid.to_string()])
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false)
+}
+
+/// A running `dtp up`: the child, its children's pids, the gateway port, the gateway's metrics
+/// URL, the localnet's gRPC port, the pipes and the replay command of its summary.
+pub struct Up {
+    pub child: std::process::Child,
+    pub pids: BTreeMap<String, u32>,
+    pub gw: u16,
+    pub metrics: String,
+    pub grpc: u16,
+    pub pipes: Vec<String>,
+    pub replay: String,
+}
+
+/// Starts `dtp up` with `replicas` servers and `extra` flags.
+pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
+    let (gw, grpc, faucet) = (free_port(), free_port(), free_port());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dtp"))
+        .args([
+            "up",
+            "--replicas",
+            &replicas.to_string(),
+            "--lease-ms",
+            "1500",
+        ])
+        .args(extra)
+        .arg("--data-dir")
+        .arg(dir)
+        .args([
+            "--listen",
+            &format!("127.0.0.1:{gw}"),
+            "--grpc",
+            &format!("127.0.0.1:{grpc}"),
+            "--faucet",
+            &format!("127.0.0.1:{faucet}"),
+        ])
+        // Its CLI config (where it records the `up` profile) inside the data dir, never the user's.
+        .env("DTP_CONFIG", dir.join("cli-config.toml"))
+        .env_remove("DTP_PROFILE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut pids: BTreeMap<String, u32> = BTreeMap::new();
+    let (mut metrics, mut pipes, mut replay) = (String::new(), Vec::new(), String::new());
+    let start = Instant::now();
+    loop {
+        let mut line = String::new();
+        assert!(out.read_line(&mut line).unwrap() > 0, "dtp up exited early");
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.len() == 3 && parts[1] == "pid" {
+            pids.insert(parts[0].to_string(), parts[2].parse().unwrap());
+        }
+        if parts.first() == Some(&"metrics") && line.contains("(gateway)") {
+            metrics = parts[1].to_string();
+        }
+        if parts.len() == 2 && parts[0] == "pipe" {
+            pipes.push(parts[1].to_string());
+        }
+        if parts.first() == Some(&"dtp") && parts.contains(&"replay") {
+            replay = line.trim().to_string();
+        }
+        if line.starts_with("Ctrl-C stops everything") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "dtp up took too long to start"
+        );
+    }
+    std::thread::spawn(move || for _ in out.lines() {});
+    assert_eq!(
+        pids.len(),
+        2 * replicas as usize,
+        "a server and a daemon each: {pids:?}"
+    );
+    assert!(
+        metrics.starts_with("http://"),
+        "the tour names the gateway's metrics"
+    );
+    Up {
+        child,
+        pids,
+        gw,
+        metrics,
+        grpc,
+        pipes,
+        replay,
+    }
+}
+
+/// `n` GETs of /api/instance: answers per instance name.
+pub fn get(gw: u16, n: usize) -> BTreeMap<String, usize> {
+    let url = format!("http://127.0.0.1:{gw}/api/instance");
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let http = reqwest::Client::new();
+        let mut per = BTreeMap::new();
+        for _ in 0..n {
+            let r = http.get(&url).send().await.unwrap();
+            assert_eq!(r.status(), 200, "{:?}", r.text().await);
+            let v: serde_json::Value = r.json().await.unwrap();
+            *per.entry(v["instance"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+        per
+    })
+}
+
+/// SIGINT, then every child of `dtp up` must be gone.
+pub fn stop(mut child: std::process::Child, pids: &BTreeMap<String, u32>) {
+    assert!(Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "dtp up did not stop within 60 s");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    for (name, pid) in pids {
+        assert!(!alive(*pid), "{name} (pid {pid}) is still running");
+    }
+}
