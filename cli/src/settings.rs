@@ -38,6 +38,10 @@ pub struct FileConfig {
     /// The default Pipe.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pipe: Option<String>,
+    /// The control endpoint of the running `dtp up` these settings describe (its profile sets
+    /// it): `dtp status` shows its autoscaling decisions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control: Option<String>,
     /// The active profile (or `DTP_PROFILE`): its values apply over the ones above.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
@@ -63,6 +67,8 @@ pub struct Profile {
     pub host: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pipe: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control: Option<String>,
 }
 
 impl FileConfig {
@@ -112,6 +118,8 @@ pub struct Settings {
     pub active_address: Option<Address>,
     pub host: Option<Address>,
     pub pipe: Option<Address>,
+    /// The control endpoint of a running `dtp up` (from its profile).
+    pub control: Option<String>,
 }
 
 /// Values given as flags (they win over everything).
@@ -200,6 +208,7 @@ impl Settings {
             active_address: opt("active address", raw.active_address)?,
             host: opt("host id", raw.host)?,
             pipe: opt("pipe id", raw.pipe)?,
+            control: raw.control.filter(|c| !c.trim().is_empty()),
             config_path,
         })
     }

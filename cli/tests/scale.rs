@@ -166,3 +166,136 @@ fn scale_up_down_and_a_rollout_under_load_lose_nothing() {
     );
     stop(child, &pids);
 }
+
+/// The autoscaler's state from the control endpoint of the `dtp up` on `dir`.
+fn autoscale_state(dir: &std::path::Path) -> serde_json::Value {
+    let c: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("control.json")).unwrap()).unwrap();
+    let url = format!("{}/autoscale", c["url"].as_str().unwrap());
+    tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(async { reqwest::get(url).await.unwrap().json().await.unwrap() })
+}
+
+/// Waits until the autoscaler has made `n` decisions (within `limit`); returns them.
+fn decisions(dir: &std::path::Path, n: usize, limit: Duration) -> Vec<serde_json::Value> {
+    let start = std::time::Instant::now();
+    loop {
+        let d = autoscale_state(dir)["decisions"]
+            .as_array()
+            .unwrap()
+            .clone();
+        if d.len() >= n {
+            return d;
+        }
+        assert!(
+            start.elapsed() < limit,
+            "{} decisions after {limit:?}: {d:?}",
+            d.len()
+        );
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+#[test]
+fn autoscale_adds_a_server_under_load_and_removes_it_after_the_cooldown() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = [
+        "--autoscale",
+        "1..2",
+        "--autoscale-target",
+        "2",
+        "--autoscale-window",
+        "2",
+        "--autoscale-cooldown",
+        "4",
+    ];
+    let Up {
+        child, pids, gw, ..
+    } = up(1, &flags, dir.path());
+    assert_eq!(
+        autoscale_state(dir.path())["decisions"],
+        serde_json::json!([])
+    );
+
+    // A load step: 48 requests at a time keep requests pending on the Pipe.
+    let stop_load = Arc::new(AtomicBool::new(false));
+    let loops: Vec<_> = (0..48)
+        .map(|_| request_loop(gw, stop_load.clone()))
+        .collect();
+    let up_at = std::time::Instant::now();
+    let d = decisions(dir.path(), 1, Duration::from_secs(20));
+    assert_eq!(
+        (d[0]["from"].as_u64(), d[0]["to"].as_u64()),
+        (Some(1), Some(2)),
+        "{d:?}"
+    );
+    assert!(
+        d[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("above the target"),
+        "{d:?}"
+    );
+    // The new server takes traffic.
+    let seen = loop {
+        let names: BTreeSet<String> = loops.iter().flat_map(|(s, _)| recent(s, 20)).collect();
+        if names.contains("server-1") {
+            break names;
+        }
+        assert!(
+            up_at.elapsed() < Duration::from_secs(40),
+            "server-1 never answered: {names:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(seen.contains("server-0"), "{seen:?}");
+    let (ok, out, err) = dtp(&["status"], dir.path());
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("autoscale 1..2") && out.contains("1 -> 2 active"),
+        "{out}"
+    );
+
+    // The load ends: after the cooldown and a quiet window the server goes again.
+    stop_load.store(true, Ordering::Relaxed);
+    let mut answers = Vec::new();
+    for (s, t) in loops {
+        t.join().unwrap();
+        answers.extend(s.lock().unwrap().clone());
+    }
+    let failed: Vec<_> = answers.iter().filter(|a| a.0 != 200).collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} failed: {failed:?}",
+        failed.len(),
+        answers.len()
+    );
+    let d = decisions(dir.path(), 2, Duration::from_secs(30));
+    assert_eq!(
+        (d[1]["from"].as_u64(), d[1]["to"].as_u64()),
+        (Some(2), Some(1)),
+        "{d:?}"
+    );
+    assert!(d[1]["reason"].as_str().unwrap().contains("below"), "{d:?}");
+    let between = d[1]["at_ms"].as_u64().unwrap() - d[0]["at_ms"].as_u64().unwrap();
+    assert!(between >= 4_000, "not before the cooldown: {between} ms");
+    stop(child, &pids);
+
+    // Bounds the start does not fit are refused at once.
+    let other = tempfile::tempdir().unwrap();
+    for (bad, why) in [
+        ("3..5", "outside --autoscale"),
+        ("2", "MIN..MAX"),
+        ("0..2", "1 <="),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_dtp"))
+            .args(["up", "--replicas", "2", "--autoscale", bad, "--data-dir"])
+            .arg(other.path())
+            .env("DTP_CONFIG", other.path().join("cli-config.toml"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(why), "{bad}: {err}");
+    }
+}

@@ -18,6 +18,7 @@ pub mod send;
 pub mod serve;
 pub mod status;
 pub mod up;
+mod up_autoscale;
 mod up_control;
 mod up_deploy;
 mod up_fleet;

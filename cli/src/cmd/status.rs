@@ -102,6 +102,7 @@ async fn show(
             "host": host_json(&h, now, Some(&live)),
             "pipes": pipes,
             "checkpoint": c.latest_checkpoint().await?,
+            "autoscale": autoscale(ctx).await,
         }));
         return Ok(vec![]);
     }
@@ -151,5 +152,47 @@ async fn show(
         t.row(row);
     }
     t.print();
+    if let Some(a) = autoscale(ctx).await {
+        print_autoscale(&a);
+    }
     Ok(pipes.iter().map(|p| p.next_seq).collect())
+}
+
+/// The autoscaler of the running `dtp up` these settings point at (its profile records the
+/// control endpoint), if it has one: its rule and latest decisions.
+async fn autoscale(ctx: &Ctx) -> Option<serde_json::Value> {
+    let url = ctx.settings.control.as_deref()?;
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(3))
+        .build()
+        .ok()?;
+    let v: serde_json::Value = match http.get(format!("{url}/autoscale")).send().await {
+        Ok(r) => r.json().await.ok()?,
+        Err(e) => {
+            tracing::debug!(error = %e, "the control endpoint does not answer");
+            return None;
+        }
+    };
+    (v["enabled"] == true).then_some(v)
+}
+
+fn print_autoscale(a: &serde_json::Value) {
+    println!();
+    println!(
+        "autoscale {}..{}: add above {} pending per active server for {} s, remove below a quarter of it; cooldown {} s",
+        a["min"], a["max"], a["target"], a["window_secs"], a["cooldown_secs"]
+    );
+    let decisions = a["decisions"].as_array().cloned().unwrap_or_default();
+    if decisions.is_empty() {
+        println!("  no decision yet");
+    }
+    for d in decisions.iter().rev().take(5) {
+        println!(
+            "  {}  {} -> {} active: {}",
+            output::clock(d["at_ms"].as_u64().unwrap_or(0)),
+            d["from"],
+            d["to"],
+            d["reason"].as_str().unwrap_or("")
+        );
+    }
 }

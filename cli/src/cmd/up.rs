@@ -83,6 +83,26 @@ pub struct UpArgs {
     /// until its address is funded instead of failing.
     #[arg(long)]
     pub wait_funds: bool,
+    /// Autoscale between MIN and MAX active servers (e.g. 2..5): one more when the requests
+    /// pending per active server stay above --autoscale-target for --autoscale-window (a warm
+    /// standby promoted first), one fewer when they stay below a quarter of it; a cooldown after
+    /// each change. Decisions are logged and shown by `dtp status`.
+    #[arg(long, value_name = "MIN..MAX", value_parser = super::up_autoscale::parse_bounds)]
+    pub autoscale: Option<super::up_autoscale::Bounds>,
+    /// Pending requests per active server above which --autoscale adds one.
+    #[arg(long, default_value_t = 8.0, value_name = "N", requires = "autoscale")]
+    pub autoscale_target: f64,
+    /// Seconds the load must stay past a threshold before --autoscale acts.
+    #[arg(long, default_value_t = 10, value_name = "SECS", requires = "autoscale", value_parser = clap::value_parser!(u64).range(1..))]
+    pub autoscale_window: u64,
+    /// Seconds after a change before --autoscale makes the next.
+    #[arg(
+        long,
+        default_value_t = 30,
+        value_name = "SECS",
+        requires = "autoscale"
+    )]
+    pub autoscale_cooldown: u64,
     /// Serve the gateway over HTTPS with a new local CA and a localhost certificate it signed
     /// (written to <data-dir>/tls; the tour shows `curl --cacert <data-dir>/tls/ca.pem ...`).
     #[arg(long, conflicts_with = "tls_cert")]
@@ -98,6 +118,15 @@ pub(super) fn step(n: usize, total: usize, what: &str) -> Instant {
 }
 
 pub async fn run(a: UpArgs, flags: NetFlags) -> Result<()> {
+    if let Some(b) = a.autoscale {
+        super::up_autoscale::check(b, a.replicas as usize)?;
+        if !(a.autoscale_target > 0.0) {
+            bail!(
+                "--autoscale-target must be above 0, got {}",
+                a.autoscale_target
+            );
+        }
+    }
     if flags.url.is_some() {
         return network(a, flags).await;
     }

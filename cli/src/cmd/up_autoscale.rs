@@ -93,7 +93,12 @@ impl Autoscaler {
 
     /// Sees `pending` requests over `active` servers at `now`: the number of active servers
     /// wanted and why, when it should change.
-    pub fn observe(&mut self, now: Instant, active: usize, pending: u64) -> Option<(usize, String)> {
+    pub fn observe(
+        &mut self,
+        now: Instant,
+        active: usize,
+        pending: u64,
+    ) -> Option<(usize, String)> {
         let Rule {
             bounds,
             target,
@@ -101,10 +106,16 @@ impl Autoscaler {
             cooldown,
         } = self.rule;
         if active < bounds.min {
-            return Some((bounds.min, format!("{active} active, below the minimum {}", bounds.min)));
+            return Some((
+                bounds.min,
+                format!("{active} active, below the minimum {}", bounds.min),
+            ));
         }
         if active > bounds.max {
-            return Some((bounds.max, format!("{active} active, above the maximum {}", bounds.max)));
+            return Some((
+                bounds.max,
+                format!("{active} active, above the maximum {}", bounds.max),
+            ));
         }
         let per = pending as f64 / active.max(1) as f64;
         let low = target / 4.0;
@@ -118,7 +129,10 @@ impl Autoscaler {
             self.high_since = None;
             self.low_since = None;
         }
-        if self.last_change.is_some_and(|t| now.duration_since(t) < cooldown) {
+        if self
+            .last_change
+            .is_some_and(|t| now.duration_since(t) < cooldown)
+        {
             return None;
         }
         let held = |since: Option<Instant>| since.is_some_and(|t| now.duration_since(t) >= window);
@@ -159,7 +173,7 @@ pub async fn run(fleet: Arc<Mutex<Fleet>>, rule: Rule, log: Log) {
         tick.tick().await;
         let mut f = fleet.lock().await;
         let (active, pending) = match f.load().await {
-            Ok(x) => x,
+            Ok((active, pending)) => (active.len(), pending),
             Err(e) => {
                 tracing::warn!(error = %e, "autoscale: cannot read the load");
                 continue;
@@ -221,7 +235,13 @@ mod tests {
     #[test]
     fn bounds_parse_and_bad_ones_say_why() {
         assert_eq!(parse_bounds("2..5"), Ok(Bounds { min: 2, max: 5 }));
-        for (bad, why) in [("5", "MIN..MAX"), ("0..3", "1 <="), ("4..2", "MIN <= MAX"), ("1..x", "whole number"), ("1..65", "64")] {
+        for (bad, why) in [
+            ("5", "MIN..MAX"),
+            ("0..3", "1 <="),
+            ("4..2", "MIN <= MAX"),
+            ("1..x", "whole number"),
+            ("1..65", "64"),
+        ] {
             let e = parse_bounds(bad).unwrap_err();
             assert!(e.contains(why), "{bad}: {e}");
         }
@@ -256,7 +276,11 @@ mod tests {
         let t0 = Instant::now();
         for s in 0..30 {
             let pending = if s % 4 == 0 { 100 } else { 10 };
-            assert_eq!(a.observe(t0 + Duration::from_secs(s), 3, pending), None, "second {s}");
+            assert_eq!(
+                a.observe(t0 + Duration::from_secs(s), 3, pending),
+                None,
+                "second {s}"
+            );
         }
     }
 
@@ -273,6 +297,9 @@ mod tests {
         }
         assert_eq!(active, 2, "down to the minimum, one step per cooldown");
         // Out of bounds (a server died and was removed by hand) is corrected at once.
-        assert_eq!(a.observe(t0 + Duration::from_secs(201), 1, 0).map(|d| d.0), Some(2));
+        assert_eq!(
+            a.observe(t0 + Duration::from_secs(201), 1, 0).map(|d| d.0),
+            Some(2)
+        );
     }
 }

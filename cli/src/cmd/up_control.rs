@@ -5,6 +5,7 @@
 //! - `GET /fleet`: the servers (`[{"label", "address"}]`).
 //! - `POST /scale {"replicas": N}`: [`Fleet::scale`]; the answer is the change.
 //! - `POST /rollout {"max_unavailable": K}`: [`Fleet::rollout`].
+//! - `GET /autoscale`: `{"enabled": false}`, or the rule and the latest decisions.
 //!
 //! One change at a time (the fleet is behind a lock); a request that cannot be done (below 1, past
 //! the Host's endpoint limit) gets `400 {"error": ...}` and changes nothing.
@@ -22,7 +23,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tokio::sync::Mutex;
 
+use super::up_autoscale::{Log, Rule};
 use super::up_fleet::Fleet;
+
+/// What the control endpoint serves.
+#[derive(Clone)]
+struct Shared {
+    fleet: Arc<Mutex<Fleet>>,
+    autoscale: Option<(Rule, Log)>,
+}
 
 /// What `control.json` holds.
 #[derive(Debug, Serialize, Deserialize)]
@@ -79,8 +88,8 @@ fn answer(r: Result<super::up_fleet::Change>) -> Answer {
     }
 }
 
-async fn fleet(State(f): State<Arc<Mutex<Fleet>>>) -> Json<Value> {
-    let f = f.lock().await;
+async fn fleet(State(sh): State<Shared>) -> Json<Value> {
+    let f = sh.fleet.lock().await;
     let servers: Vec<Value> = f
         .servers
         .values()
@@ -89,8 +98,8 @@ async fn fleet(State(f): State<Arc<Mutex<Fleet>>>) -> Json<Value> {
     Json(json!({ "servers": servers }))
 }
 
-async fn scale(State(f): State<Arc<Mutex<Fleet>>>, Json(r): Json<ScaleReq>) -> Answer {
-    let mut f = f.lock().await;
+async fn scale(State(sh): State<Shared>, Json(r): Json<ScaleReq>) -> Answer {
+    let mut f = sh.fleet.lock().await;
     let out = f.scale(r.replicas).await;
     if out.as_ref().is_ok_and(|c| c.before != c.after) {
         f.forget_recorded();
@@ -98,12 +107,33 @@ async fn scale(State(f): State<Arc<Mutex<Fleet>>>, Json(r): Json<ScaleReq>) -> A
     answer(out)
 }
 
-async fn rollout(State(f): State<Arc<Mutex<Fleet>>>, Json(r): Json<RolloutReq>) -> Answer {
-    answer(f.lock().await.rollout(r.max_unavailable).await)
+async fn rollout(State(sh): State<Shared>, Json(r): Json<RolloutReq>) -> Answer {
+    answer(sh.fleet.lock().await.rollout(r.max_unavailable).await)
 }
 
-/// Serves the control endpoint of `fleet` and records it in `<data_dir>/control.json`.
-pub async fn start(f: Arc<Mutex<Fleet>>, data_dir: &Path) -> Result<Control> {
+async fn autoscale(State(sh): State<Shared>) -> Json<Value> {
+    let Some((rule, log)) = &sh.autoscale else {
+        return Json(json!({ "enabled": false }));
+    };
+    let decisions = log.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    Json(json!({
+        "enabled": true,
+        "min": rule.bounds.min,
+        "max": rule.bounds.max,
+        "target": rule.target,
+        "window_secs": rule.window.as_secs(),
+        "cooldown_secs": rule.cooldown.as_secs(),
+        "decisions": decisions,
+    }))
+}
+
+/// Serves the control endpoint of `fleet` (and of its autoscaler, if there is one) and records it
+/// in `<data_dir>/control.json`.
+pub async fn start(
+    servers: Arc<Mutex<Fleet>>,
+    scaler: Option<(Rule, Log)>,
+    data_dir: &Path,
+) -> Result<Control> {
     let l = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .context("the control endpoint's listener")?;
@@ -112,7 +142,11 @@ pub async fn start(f: Arc<Mutex<Fleet>>, data_dir: &Path) -> Result<Control> {
         .route("/fleet", get(fleet))
         .route("/scale", post(scale))
         .route("/rollout", post(rollout))
-        .with_state(f);
+        .route("/autoscale", get(autoscale))
+        .with_state(Shared {
+            fleet: servers,
+            autoscale: scaler,
+        });
     let task = tokio::spawn(async move {
         if let Err(e) = axum::serve(l, app).await {
             tracing::error!(error = %e, "the control endpoint failed");

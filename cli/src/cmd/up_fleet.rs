@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use dtp_protocol::constants::{MAX_ENDPOINTS, ROLE_ACTIVE, STATE_DRAINING};
+use dtp_protocol::constants::{MAX_ENDPOINTS, ROLE_ACTIVE, ROLE_STANDBY, STATE_DRAINING};
 use dtp_protocol::EndpointArgs;
 use dtp_sdk::{Client, Key};
 use serde::Serialize;
@@ -151,6 +151,62 @@ impl Fleet {
         }
         change.after = self.servers.len();
         Ok(change)
+    }
+
+    /// The servers whose endpoints are active (not standby) and the requests pending on the
+    /// deployment's Pipes: the load the autoscaler reads.
+    pub async fn load(&self) -> Result<(Vec<usize>, u64)> {
+        let host = self.admin.host(self.dep.host).await?;
+        let active = self
+            .servers
+            .values()
+            .filter(|s| {
+                host.endpoint(&s.key.address())
+                    .is_some_and(|e| e.role == ROLE_ACTIVE)
+            })
+            .map(|s| s.index)
+            .collect();
+        let mut pending = 0;
+        for &p in &self.dep.pipes {
+            pending += self.admin.pipe(p).await?.pending.size;
+        }
+        Ok((active, pending))
+    }
+
+    /// One more active server: a warm standby promoted if there is one, else a new server.
+    pub async fn grow(&mut self) -> Result<String> {
+        let host = self.admin.host(self.dep.host).await?;
+        let standby = self.servers.values().find_map(|s| {
+            host.endpoint(&s.key.address())
+                .filter(|e| e.role == ROLE_STANDBY)
+                .map(|e| (s.label(), e.clone()))
+        });
+        if let Some((label, e)) = standby {
+            let args = EndpointArgs {
+                server: e.server,
+                label: e.label,
+                region: e.region,
+                weight: e.weight,
+                max_inflight: e.max_inflight,
+                role: ROLE_ACTIVE,
+            };
+            self.admin
+                .update_endpoint(self.dep.host, self.dep.cap, &args)
+                .await
+                .with_context(|| format!("promoting {label}"))?;
+            tracing::info!(server = %label, "standby promoted to active");
+            return Ok(format!("{label} (promoted from standby)"));
+        }
+        self.add().await
+    }
+
+    /// One active server fewer: the highest-numbered active one drained and taken out.
+    pub async fn shrink(&mut self) -> Result<String> {
+        let (active, _) = self.load().await?;
+        match active.iter().max() {
+            Some(&i) if active.len() > 1 => self.remove(i).await,
+            _ => bail!("cannot take out the last active server"),
+        }
     }
 
     /// Adds one server: a new key funded, registered, started, healthy.

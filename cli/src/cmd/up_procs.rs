@@ -172,6 +172,19 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
     let ca = ca.map(|c| c.ca);
 
     super::up::step(6, total, "ready");
+    let fleet = std::sync::Arc::new(tokio::sync::Mutex::new(fleet));
+    let autoscale = a.autoscale.map(|bounds| {
+        let rule = super::up_autoscale::Rule {
+            bounds,
+            target: a.autoscale_target,
+            window: Duration::from_secs(a.autoscale_window),
+            cooldown: Duration::from_secs(a.autoscale_cooldown),
+        };
+        (rule, super::up_autoscale::Log::default())
+    });
+    let control = super::up_control::start(fleet.clone(), autoscale.clone(), &a.data_dir).await?;
+    let autoscaler = autoscale
+        .map(|(rule, log)| tokio::spawn(super::up_autoscale::run(fleet.clone(), rule, log)));
     let profile = crate::settings::Profile {
         url: Some(j.url.clone()),
         faucet_url: j.faucet.clone(),
@@ -180,6 +193,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
         active_address: j.admin.address().ok().map(|a| a.to_string()),
         host: Some(j.dep.host.to_string()),
         pipe: j.dep.pipes.first().map(|p| p.to_string()),
+        control: Some(format!("http://{}", control.addr)),
     };
     let active = match super::up_profile::activate(cli_config, profile) {
         Ok(a) => {
@@ -195,12 +209,13 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
             None
         }
     };
-    let fleet = std::sync::Arc::new(tokio::sync::Mutex::new(fleet));
-    let control = super::up_control::start(fleet.clone(), &a.data_dir).await?;
     print_tour(a, &j, &gws, &*fleet.lock().await, &control, ca.as_deref());
     super::serve::shutdown_signal().await;
     // No change starts once stopping has begun; one under way finishes first (the lock).
     drop(control);
+    if let Some(t) = autoscaler {
+        t.abort();
+    }
     let mut fleet = fleet.lock().await;
     if let Some(Err(e)) = active.map(|a| a.restore()) {
         eprintln!("warning: {e:#}");
