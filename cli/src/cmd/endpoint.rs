@@ -71,13 +71,23 @@ pub enum EndpointCmd {
         #[command(flatten)]
         target: Target,
     },
-    /// Stop new assignments to it (state DRAINING); what it holds finishes.
+    /// Stop new assignments to it (state DRAINING); what it holds finishes. With --wait, wait
+    /// until it holds no request on the Pipes (then stop its daemon and `remove` it).
     Drain {
         /// The server's address (its daemon's signing address).
         #[arg(value_name = "SERVER", value_parser = parse::address)]
         server: Address,
         #[command(flatten)]
         target: Target,
+        /// Wait until the server holds no request on the Pipes given (default: the configured one).
+        #[arg(long)]
+        wait: bool,
+        /// A Pipe to watch with --wait (repeatable).
+        #[arg(long = "pipe", value_name = "ID", value_parser = parse::address, requires = "wait")]
+        pipes: Vec<Address>,
+        /// Give up waiting after this many seconds (the endpoint stays draining; exit non-zero).
+        #[arg(long, default_value_t = 120, value_name = "SECS", requires = "wait")]
+        wait_secs: u64,
     },
     /// Take it out of service (state DISABLED); only the admin can bring it back.
     Disable {
@@ -133,7 +143,20 @@ pub async fn run(ctx: &Ctx, cmd: EndpointCmd) -> Result<()> {
             fields,
             target,
         } => (server, target, Action::Update(fields)),
-        EndpointCmd::Drain { server, target } => (server, target, Action::State(STATE_DRAINING)),
+        EndpointCmd::Drain {
+            server,
+            target,
+            wait,
+            pipes,
+            wait_secs,
+        } => {
+            let watch = match wait {
+                false => None,
+                true if pipes.is_empty() => Some((vec![ctx.pipe(None)?], wait_secs)),
+                true => Some((pipes, wait_secs)),
+            };
+            (server, target, Action::Drain(watch))
+        }
         EndpointCmd::Disable { server, target } => (server, target, Action::State(STATE_DISABLED)),
         EndpointCmd::Up { server, target } => (server, target, Action::State(STATE_UP)),
         EndpointCmd::Remove { server, target } => (server, target, Action::Remove),
@@ -174,6 +197,18 @@ pub async fn run(ctx: &Ctx, cmd: EndpointCmd) -> Result<()> {
             c.set_state(host, cap, server, state).await?;
             parse::state_name(state)
         }
+        Action::Drain(watch) => {
+            h.endpoint(&server).with_context(|| {
+                format!("{server} is not an endpoint of Host {host} (see `dtp endpoint list`)")
+            })?;
+            c.set_state(host, cap, server, STATE_DRAINING).await?;
+            if let Some((pipes, secs)) = watch {
+                wait_empty(&c, server, &pipes, std::time::Duration::from_secs(secs)).await?;
+                "draining, holds no request"
+            } else {
+                "draining"
+            }
+        }
         Action::Remove => {
             c.remove_endpoint(host, cap, server).await?;
             "removed"
@@ -191,5 +226,35 @@ enum Action {
     Add(Fields),
     Update(Fields),
     State(u8),
+    /// Drain, and with `Some((pipes, secs))` wait until nothing is held on those Pipes.
+    Drain(Option<(Vec<Address>, u64)>),
     Remove,
+}
+
+/// Waits until `server` holds no request on `pipes` (their `inflight` counts), or fails after
+/// `limit` saying how many it still holds.
+async fn wait_empty(
+    c: &dtp_sdk::Client,
+    server: Address,
+    pipes: &[Address],
+    limit: std::time::Duration,
+) -> Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        let mut held = 0u64;
+        for &p in pipes {
+            let pipe = c.pipe(p).await.map_err(|e| object_error("Pipe", e))?;
+            held += pipe.inflight.get(&server).copied().unwrap_or(0) as u64;
+        }
+        if held == 0 {
+            return Ok(());
+        }
+        if start.elapsed() >= limit {
+            anyhow::bail!(
+                "{server} still holds {held} request(s) after {} s (it stays draining; wait longer or stop its daemon, which releases them)",
+                limit.as_secs()
+            );
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
 }

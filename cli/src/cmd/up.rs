@@ -90,7 +90,7 @@ pub struct UpArgs {
     #[arg(long, value_name = "MIN..MAX", value_parser = super::up_autoscale::parse_bounds)]
     pub autoscale: Option<super::up_autoscale::Bounds>,
     /// Pending requests per active server above which --autoscale adds one.
-    #[arg(long, default_value_t = 8.0, value_name = "N", requires = "autoscale")]
+    #[arg(long, default_value_t = 8.0, value_name = "N", requires = "autoscale", value_parser = super::up_autoscale::parse_target)]
     pub autoscale_target: f64,
     /// Seconds the load must stay past a threshold before --autoscale acts.
     #[arg(long, default_value_t = 10, value_name = "SECS", requires = "autoscale", value_parser = clap::value_parser!(u64).range(1..))]
@@ -120,12 +120,6 @@ pub(super) fn step(n: usize, total: usize, what: &str) -> Instant {
 pub async fn run(a: UpArgs, flags: NetFlags) -> Result<()> {
     if let Some(b) = a.autoscale {
         super::up_autoscale::check(b, a.replicas as usize)?;
-        if !(a.autoscale_target > 0.0) {
-            bail!(
-                "--autoscale-target must be above 0, got {}",
-                a.autoscale_target
-            );
-        }
     }
     if flags.url.is_some() {
         return network(a, flags).await;

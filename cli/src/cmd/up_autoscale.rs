@@ -45,6 +45,14 @@ pub fn parse_bounds(s: &str) -> Result<Bounds, String> {
     Ok(Bounds { min, max })
 }
 
+/// Parses `--autoscale-target`: a number above 0.
+pub fn parse_target(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a number above 0")),
+    }
+}
+
 /// When to change.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
@@ -244,6 +252,14 @@ mod tests {
         ] {
             let e = parse_bounds(bad).unwrap_err();
             assert!(e.contains(why), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_target_is_a_positive_number() {
+        assert_eq!(parse_target("2.5"), Ok(2.5));
+        for bad in ["0", "-1", "x", "inf", "NaN"] {
+            assert!(parse_target(bad).is_err(), "{bad}");
         }
     }
 

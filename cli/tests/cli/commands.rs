@@ -278,6 +278,21 @@ async fn hosts_endpoints_pipes_send_and_status() {
         (Some(1), Some(1))
     );
     assert_eq!(v["pipes"][0]["pending"], 2);
+    // drain --wait: s1 holds request 0 and nobody serves it, so the wait gives up naming what is
+    // held (the endpoint stays draining); a server holding nothing drains at once and can go.
+    let err = dtp
+        .fails(&["endpoint", "drain", &t1, "--wait", "--wait-secs", "1"])
+        .await;
+    assert!(err.contains("still holds 1 request(s) after 1 s"), "{err}");
+    assert_eq!(dtp.json(&["endpoint", "list"]).await[0]["state"], 1);
+    dtp.ok(&["endpoint", "up", &t1]).await;
+    let idle = "0x33";
+    dtp.ok(&["endpoint", "add", idle, "--label", "idle"]).await;
+    let out = dtp.ok(&["endpoint", "drain", idle, "--wait"]).await;
+    assert!(out.contains("draining, holds no request"), "{out}");
+    dtp.ok(&["endpoint", "remove", idle]).await;
+    let err = dtp.fails(&["endpoint", "drain", idle, "--wait"]).await;
+    assert!(err.contains("is not an endpoint of Host"), "{err}");
     // Each server's balance: funded by the faucet, less the gas it spent.
     let funded =
         dtp_localnet::genesis::FAUCET_COINS as u64 * dtp_localnet::genesis::FAUCET_COIN_VALUE;
