@@ -197,10 +197,25 @@ fn decisions(dir: &std::path::Path, n: usize, limit: Duration) -> Vec<serde_json
     }
 }
 
+/// The roles of the Host's endpoints, in registration order (0 active, 1 standby).
+fn roles(dir: &std::path::Path) -> Vec<u64> {
+    let (ok, out, err) = dtp(&["--json", "status"], dir);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["host"]["endpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["role"].as_u64().unwrap())
+        .collect()
+}
+
 #[test]
-fn autoscale_adds_a_server_under_load_and_removes_it_after_the_cooldown() {
+fn autoscale_promotes_the_standby_under_load_and_scales_back_after_the_cooldown() {
     let dir = tempfile::tempdir().unwrap();
     let flags = [
+        "--standby",
+        "1",
         "--autoscale",
         "1..2",
         "--autoscale-target",
@@ -280,6 +295,11 @@ fn autoscale_adds_a_server_under_load_and_removes_it_after_the_cooldown() {
     assert!(d[1]["reason"].as_str().unwrap().contains("below"), "{d:?}");
     let between = d[1]["at_ms"].as_u64().unwrap() - d[0]["at_ms"].as_u64().unwrap();
     assert!(between >= 4_000, "not before the cooldown: {between} ms");
+    assert_eq!(
+        roles(dir.path()),
+        vec![0],
+        "the highest-numbered active server went"
+    );
     stop(child, &pids);
 
     // Bounds the start does not fit are refused at once.

@@ -97,9 +97,15 @@ pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
         );
     }
     std::thread::spawn(move || for _ in out.lines() {});
+    // Standby servers (`--standby N`) have a backend and a daemon too.
+    let standby: usize = extra
+        .iter()
+        .position(|a| *a == "--standby")
+        .and_then(|i| extra.get(i + 1))
+        .map_or(0, |n| n.parse().unwrap());
     assert_eq!(
         pids.len(),
-        2 * replicas as usize,
+        2 * (replicas as usize + standby),
         "a server and a daemon each: {pids:?}"
     );
     assert!(
