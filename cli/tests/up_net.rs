@@ -5,6 +5,8 @@
 //! none was given; without a faucet the admin funds the keys by a transfer, or, unfunded, names
 //! its address and the SUI it needs and creates nothing; bad input fails at once.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
@@ -167,21 +169,6 @@ async fn stop(mut u: Up) {
     }
 }
 
-/// `n` GETs of /api/instance: answers per instance name.
-async fn get(gw: u16, n: usize) -> BTreeMap<String, usize> {
-    let url = format!("http://127.0.0.1:{gw}/api/instance");
-    let http = reqwest::Client::new();
-    let mut per = BTreeMap::new();
-    for _ in 0..n {
-        let r = http.get(&url).send().await.unwrap();
-        assert_eq!(r.status(), 200, "{:?}", r.text().await);
-        let v: serde_json::Value = r.json().await.unwrap();
-        *per.entry(v["instance"].as_str().unwrap().to_string())
-            .or_default() += 1;
-    }
-    per
-}
-
 /// Runs `dtp up <args>` expecting it to fail; returns its stderr and how long it took.
 async fn fails(args: &[&str], dir: &Path) -> (String, Duration) {
     let t = Instant::now();
@@ -220,7 +207,7 @@ async fn up_on_a_network_serves_round_robin_and_a_second_run_reuses_the_host_and
     assert!(cfg.contains(&format!("url = \"{url}\"")), "{cfg}");
     assert!(cfg.contains("faucet = "), "a faucet was given: {cfg}");
     assert!(!cfg.contains("[sweep]"), "a faucet pays: no sweep: {cfg}");
-    let per = get(first.gw, 30).await;
+    let per = support::get_async(first.gw, 30).await;
     assert_eq!(
         per.values().copied().collect::<Vec<_>>(),
         vec![10, 10, 10],
@@ -247,7 +234,7 @@ async fn up_on_a_network_serves_round_robin_and_a_second_run_reuses_the_host_and
         cfg.contains("[sweep]\nto = \"0x") && cfg.contains("above_mist = 5000000000\n"),
         "without a faucet the daemons sweep to the gateway: {cfg}"
     );
-    let per = get(second.gw, 6).await;
+    let per = support::get_async(second.gw, 6).await;
     assert_eq!(per.values().copied().collect::<Vec<_>>(), vec![2, 2, 2]);
     stop(second).await;
     let state: serde_json::Value =
@@ -307,7 +294,7 @@ async fn without_a_faucet_the_admin_names_what_it_needs_then_funds_the_keys_itse
         "{err}"
     );
     assert!(u.line("keys").contains(&me), "{}", u.summary);
-    let per = get(u.gw, 9).await;
+    let per = support::get_async(u.gw, 9).await;
     assert_eq!(per.values().copied().collect::<Vec<_>>(), vec![3, 3, 3]);
     stop(u).await;
     net.stop().await;

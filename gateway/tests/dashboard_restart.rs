@@ -6,7 +6,6 @@
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use dtp_localnet::node::{Cadence, Latency, NodeConfig};
 use dtp_protocol::{EndpointArgs, HostConfig, Policy};
 use dtp_sdk::{Client, ClientConfig, Key};
 use serde_json::Value;
@@ -23,19 +22,7 @@ fn free_port() -> u16 {
 }
 
 async fn chain(grpc: u16, data: Option<&std::path::Path>) -> dtp_localnet::Running {
-    dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: SocketAddr::from(([127, 0, 0, 1], grpc)),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig {
-            data_dir: data.map(|d| d.to_path_buf()),
-            cadence: Cadence::Immediate,
-            retain_checkpoints: None,
-            compact_log_bytes: None,
-            latency: Latency::TESTS,
-        },
-    })
-    .await
-    .unwrap()
+    localnet_at(SocketAddr::from(([127, 0, 0, 1], grpc)), data).await
 }
 
 /// Polls the dashboard's state until `done` holds (within 20 s, else panics with `what`).

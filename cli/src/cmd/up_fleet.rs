@@ -122,6 +122,17 @@ impl Fleet {
         })
     }
 
+    /// Waits until the chain calls `s` healthy (the policy picks it only then).
+    async fn healthy(&self, s: &Server) -> Result<()> {
+        wait_healthy(
+            &self.admin,
+            self.dep.host,
+            std::slice::from_ref(&s.key),
+            self.timings.healthy_within,
+        )
+        .await
+    }
+
     /// Sets the number of servers to `n`: new ones (`server-<next index>`) healthy before this
     /// returns, the highest-numbered ones drained and taken out.
     pub async fn scale(&mut self, n: usize) -> Result<Change> {
@@ -242,13 +253,7 @@ impl Fleet {
             .with_context(|| format!("registering server-{index}"))?;
         self.admin.sync().await?;
         let s = self.start(index, key).await?;
-        wait_healthy(
-            &self.admin,
-            self.dep.host,
-            std::slice::from_ref(&s.key),
-            self.timings.healthy_within,
-        )
-        .await?;
+        self.healthy(&s).await?;
         let label = s.label();
         tracing::info!(server = %label, "added");
         self.servers.insert(index, s);
@@ -348,13 +353,7 @@ impl Fleet {
             }
             for (i, key) in keys {
                 let s = self.start(i, key).await?;
-                wait_healthy(
-                    &self.admin,
-                    self.dep.host,
-                    std::slice::from_ref(&s.key),
-                    self.timings.healthy_within,
-                )
-                .await?;
+                self.healthy(&s).await?;
                 change.removed.push(s.label());
                 change.added.push(s.label());
                 tracing::info!(server = %s.label(), "restarted");

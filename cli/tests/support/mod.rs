@@ -125,19 +125,24 @@ pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
 
 /// `n` GETs of /api/instance: answers per instance name.
 pub fn get(gw: u16, n: usize) -> BTreeMap<String, usize> {
+    tokio::runtime::Runtime::new()
+        .unwrap()
+        .block_on(get_async(gw, n))
+}
+
+/// [`get`] for async tests.
+pub async fn get_async(gw: u16, n: usize) -> BTreeMap<String, usize> {
     let url = format!("http://127.0.0.1:{gw}/api/instance");
-    tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let http = reqwest::Client::new();
-        let mut per = BTreeMap::new();
-        for _ in 0..n {
-            let r = http.get(&url).send().await.unwrap();
-            assert_eq!(r.status(), 200, "{:?}", r.text().await);
-            let v: serde_json::Value = r.json().await.unwrap();
-            *per.entry(v["instance"].as_str().unwrap().to_string())
-                .or_default() += 1;
-        }
-        per
-    })
+    let http = reqwest::Client::new();
+    let mut per = BTreeMap::new();
+    for _ in 0..n {
+        let r = http.get(&url).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{:?}", r.text().await);
+        let v: serde_json::Value = r.json().await.unwrap();
+        *per.entry(v["instance"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    per
 }
 
 /// SIGINT, then every child of `dtp up` must be gone.

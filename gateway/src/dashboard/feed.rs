@@ -6,11 +6,11 @@
 //! is one of the Host's (then it is shown too).
 //!
 //! Nobody watching (no page asked for 30 s): the loop only sleeps, so a gateway whose dashboard
-//! is not open pays nothing for it, and a viewer who comes back sees the chain from now on. The
-//! chain unreachable: the last picture stays, marked with the error, and the loop retries; a chain
-//! that went back (a new localnet at the same URL) resets the board. Far behind (a busy chain, a
-//! long pause): the loop skips to the last [`MAX_BEHIND`] checkpoints, since the page shows
-//! what is happening now.
+//! is not open pays nothing for it, and a viewer who comes back sees the chain from
+//! [`FIRST_LOOK`] checkpoints ago on. The chain unreachable: the last picture stays, marked with
+//! the error, and the loop retries; a chain that went back (a new localnet at the same URL)
+//! resets the board. Far behind (a busy chain, a long pause): the loop skips to the last
+//! [`MAX_BEHIND`] checkpoints, since the page shows what is happening now.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -27,6 +27,9 @@ const READ_EVERY: Duration = Duration::from_secs(1);
 const POLL: Duration = Duration::from_millis(250);
 /// Checkpoints applied at most per catch-up; older ones are skipped.
 pub const MAX_BEHIND: u64 = 500;
+/// Checkpoints before the tip a fresh view starts from, so its feed shows the latest events
+/// (few: on a real network each is a round trip).
+pub const FIRST_LOOK: u64 = 20;
 
 /// Runs until aborted.
 pub async fn run(client: Client, d: Arc<Dashboard>, listed: Vec<Address>) {
@@ -64,8 +67,8 @@ async fn catch_up(
     foreign: &mut HashSet<Address>,
 ) -> u64 {
     let from = match cursor {
-        // A fresh view starts at the tip.
-        None => tip,
+        // A fresh view starts a little before the tip.
+        None => tip.saturating_sub(FIRST_LOOK),
         Some(c) if c > tip + 1 => {
             tracing::info!(
                 cursor = c,

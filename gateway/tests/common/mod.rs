@@ -11,11 +11,19 @@ pub const PACKAGE: Address = dtp_localnet::genesis::DTP_PACKAGE;
 
 /// An in-memory localnet on free loopback ports, a checkpoint per commit, reads 250 ms behind.
 pub async fn localnet() -> dtp_localnet::Running {
+    localnet_at("127.0.0.1:0".parse().unwrap(), None).await
+}
+
+/// [`localnet`] on a given gRPC address, on `data` (durable) or in memory.
+pub async fn localnet_at(
+    grpc: std::net::SocketAddr,
+    data: Option<&std::path::Path>,
+) -> dtp_localnet::Running {
     dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
+        grpc,
         faucet: "127.0.0.1:0".parse().unwrap(),
         node: NodeConfig {
-            data_dir: None,
+            data_dir: data.map(|d| d.to_path_buf()),
             cadence: Cadence::Immediate,
             retain_checkpoints: None,
             compact_log_bytes: None,
