@@ -30,7 +30,7 @@ pub fn alive(pid: u32) -> bool {
 /// A running `dtp up`: the child, its children's pids, the gateway port, the gateway's metrics
 /// URL, the localnet's gRPC port, the pipes and the replay command of its summary.
 pub struct Up {
-    pub child: std::process::Child,
+    pub child: UpChild,
     pub pids: BTreeMap<String, u32>,
     pub gw: u16,
     pub metrics: String,
@@ -113,7 +113,7 @@ pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
         "the tour names the gateway's metrics"
     );
     Up {
-        child,
+        child: UpChild(child),
         pids,
         gw,
         metrics,
@@ -145,15 +145,37 @@ pub async fn get_async(gw: u16, n: usize) -> BTreeMap<String, usize> {
     per
 }
 
+/// The `dtp up` process. Dropped while it runs (a test that failed half-way), it gets SIGINT
+/// (it stops its daemons and servers) and, if it lingers, SIGKILL: no test leaves a deployment
+/// running behind it.
+pub struct UpChild(pub std::process::Child);
+
+impl Drop for UpChild {
+    fn drop(&mut self) {
+        if !matches!(self.0.try_wait(), Ok(None)) {
+            return;
+        }
+        let _ = Command::new("kill")
+            .args(["-INT", &self.0.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while matches!(self.0.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// SIGINT, then every child of `dtp up` must be gone.
-pub fn stop(mut child: std::process::Child, pids: &BTreeMap<String, u32>) {
+pub fn stop(mut child: UpChild, pids: &BTreeMap<String, u32>) {
     assert!(Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args(["-INT", &child.0.id().to_string()])
         .status()
         .unwrap()
         .success());
     let deadline = Instant::now() + Duration::from_secs(60);
-    while child.try_wait().unwrap().is_none() {
+    while child.0.try_wait().unwrap().is_none() {
         assert!(Instant::now() < deadline, "dtp up did not stop within 60 s");
         std::thread::sleep(Duration::from_millis(100));
     }
