@@ -15,9 +15,10 @@ use crate::parse;
 pub const DEFAULT_URL: &str = "http://127.0.0.1:9000";
 pub const DEFAULT_FAUCET_URL: &str = "http://127.0.0.1:9123";
 
-/// The config file's fields (all optional; missing ones take the defaults).
+/// The settings a config file gives, at its top level and in each profile (all optional; missing
+/// ones take the defaults).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileConfig {
+pub struct Profile {
     /// gRPC URL of the Sui node.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -42,33 +43,35 @@ pub struct FileConfig {
     /// it): `dtp status` shows its autoscaling decisions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub control: Option<String>,
+}
+
+/// The config file: the settings at its top level, the active profile, and named profiles of
+/// the same settings (e.g. `up`, which `dtp up` writes and activates while it runs). It derefs to
+/// its top-level settings (`f.url`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileConfig {
+    /// The top-level settings.
+    #[serde(flatten)]
+    pub values: Profile,
     /// The active profile (or `DTP_PROFILE`): its values apply over the ones above.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
-    /// Named sets of settings, e.g. `up`, which `dtp up` writes and activates while it runs.
+    /// Named sets of settings.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profiles: BTreeMap<String, Profile>,
 }
 
-/// A named set of settings (`[profiles.<name>]`): the same fields as the file's top level.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Profile {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub faucet_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub package: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub keystore: Option<PathBuf>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub active_address: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub host: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pipe: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub control: Option<String>,
+impl std::ops::Deref for FileConfig {
+    type Target = Profile;
+    fn deref(&self) -> &Profile {
+        &self.values
+    }
+}
+
+impl std::ops::DerefMut for FileConfig {
+    fn deref_mut(&mut self) -> &mut Profile {
+        &mut self.values
+    }
 }
 
 impl FileConfig {
@@ -191,7 +194,7 @@ impl Settings {
         ] {
             b = b.set_override_option(key, value.clone())?;
         }
-        let raw: FileConfig = b
+        let raw: Profile = b
             .build()
             .and_then(|c| c.try_deserialize())
             .with_context(|| format!("cannot load settings ({})", config_path.display()))?;
@@ -223,8 +226,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c/config.toml");
         let f = FileConfig {
-            url: Some("http://x:1".into()),
-            host: Some("0x1".into()),
+            values: Profile {
+                url: Some("http://x:1".into()),
+                host: Some("0x1".into()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         f.write(&p).unwrap();
@@ -241,8 +247,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("config.toml");
         let mut f = FileConfig {
-            url: Some("http://file:1".into()),
-            host: Some("0x1".into()),
+            values: Profile {
+                url: Some("http://file:1".into()),
+                host: Some("0x1".into()),
+                ..Default::default()
+            },
             profile: Some("up".into()),
             ..Default::default()
         };
@@ -287,8 +296,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("config.toml");
         FileConfig {
-            url: Some("http://file:1".into()),
-            faucet_url: Some("http://file:2".into()),
+            values: Profile {
+                url: Some("http://file:1".into()),
+                faucet_url: Some("http://file:2".into()),
+                ..Default::default()
+            },
             ..Default::default()
         }
         .write(&p)

@@ -40,11 +40,15 @@ fn env_path(var: &str) -> Option<PathBuf> {
 pub fn run(config: Option<PathBuf>, flags: &Flags, args: Args, json: bool) -> Result<()> {
     let path = config.unwrap_or_else(default_config_path);
     let mut f = FileConfig::read(&path)?;
-    f.url = flags.url.clone().or(f.url).or(Some(DEFAULT_URL.into()));
+    f.url = flags
+        .url
+        .clone()
+        .or(f.url.take())
+        .or(Some(DEFAULT_URL.into()));
     f.faucet_url = flags
         .faucet_url
         .clone()
-        .or(f.faucet_url)
+        .or(f.faucet_url.take())
         .or(Some(DEFAULT_FAUCET_URL.into()));
     let package = match flags.package.clone().or(f.package.take()) {
         Some(p) => parse::address_of("package id", &p)?,

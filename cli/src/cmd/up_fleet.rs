@@ -140,7 +140,7 @@ impl Fleet {
             bail!("cannot scale to {n} servers: a deployment needs at least 1");
         }
         let host = self.admin.host(self.dep.host).await?;
-        let others = host.endpoints.len() - self.servers.len();
+        let others = host.endpoints.len().saturating_sub(self.servers.len());
         if n + others > MAX_ENDPOINTS {
             bail!(
                 "cannot scale to {n} servers: a Host holds at most {MAX_ENDPOINTS} endpoints ({others} of them are not this deployment's)"

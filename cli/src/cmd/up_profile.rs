@@ -61,7 +61,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         let mut f = FileConfig {
-            url: Some("http://mine:1".into()),
+            values: Profile {
+                url: Some("http://mine:1".into()),
+                ..Default::default()
+            },
             profile: Some("prod".into()),
             ..Default::default()
         };
