@@ -11,11 +11,25 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    free_ports(1)
+}
+
+/// The first of `n` consecutive loopback ports that are free now, below the kernel's ephemeral
+/// range (32768-60999 on Linux), so that no `bind(0)` (the servers' backends, other tests) and no
+/// outgoing connection's source port takes one of them before `dtp up` binds it.
+pub fn free_ports(n: u16) -> u16 {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    for _ in 0..1000 {
+        let base: u16 = rng.gen_range(20_000..32_000 - n);
+        let held: Vec<_> = (base..base + n)
+            .map_while(|p| std::net::TcpListener::bind(("127.0.0.1", p)).ok())
+            .collect();
+        if held.len() == n as usize {
+            return base;
+        }
+    }
+    panic!("no {n} consecutive free ports in 20000..32000");
 }
 
 pub fn alive(pid: u32) -> bool {
@@ -41,7 +55,16 @@ pub struct Up {
 
 /// Starts `dtp up` with `replicas` servers and `extra` flags.
 pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
-    let (gw, grpc, faucet) = (free_port(), free_port(), free_port());
+    // `--gateways N` listens on N consecutive ports from --listen's.
+    let gateways: u16 = extra
+        .iter()
+        .position(|a| *a == "--gateways")
+        .and_then(|i| extra.get(i + 1))
+        .map_or(1, |n| n.parse().unwrap());
+    let (gw, grpc, faucet) = (free_ports(gateways), free_port(), free_port());
+    // Its stderr (the steps, and why it stopped) in the data dir, shown if it exits early.
+    let log_path = dir.join("dtp-up.stderr");
+    let log = std::fs::File::create(&log_path).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_dtp"))
         .args([
             "up",
@@ -65,7 +88,7 @@ pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
         .env("DTP_CONFIG", dir.join("cli-config.toml"))
         .env_remove("DTP_PROFILE")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
@@ -74,7 +97,10 @@ pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
     let start = Instant::now();
     loop {
         let mut line = String::new();
-        assert!(out.read_line(&mut line).unwrap() > 0, "dtp up exited early");
+        if out.read_line(&mut line).unwrap() == 0 {
+            let err = std::fs::read_to_string(&log_path).unwrap_or_default();
+            panic!("dtp up exited early; its stderr:\n{err}");
+        }
         let parts: Vec<&str> = line.split_whitespace().collect();
         if parts.len() == 3 && parts[1] == "pid" {
             pids.insert(parts[0].to_string(), parts[2].parse().unwrap());
