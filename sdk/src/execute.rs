@@ -10,6 +10,13 @@ use sui_sdk_types::{ObjectReference, Transaction};
 use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 
 use crate::backoff::Backoff;
+
+/// What an execution answer is asked to carry: its digest; of the effects the status, the gas,
+/// the gas object and the changed objects (the client's object versions and what a transaction
+/// created come from them); of the events their types and contents; its checkpoint. Digests,
+/// dependencies and sender fields are left out: a node converts only what the mask names.
+const EXECUTE_MASK: &str = "digest,effects.status,effects.gas_used,effects.gas_object,\
+    effects.changed_objects,events.events.event_type,events.events.contents,checkpoint";
 use crate::client::{Client, Outcome};
 use crate::consistency::stale_object;
 use crate::error::{Error, Result};
@@ -174,10 +181,16 @@ impl Client {
             .signer()
             .sign_transaction(tx)
             .map_err(|e| Error::Key(e.to_string()))?;
+        // The transaction as BCS (what Sui's own clients send): no conversion to the proto's
+        // structured form on this side, none back on the node's.
+        let mut t = pb::Transaction::default();
+        t.bcs = Some(pb::Bcs::serialize(tx).map_err(|e| {
+            Error::Invalid(format!("the transaction does not serialise to BCS: {e}"))
+        })?);
         let req = pb::ExecuteTransactionRequest::default()
-            .with_transaction(pb::Transaction::from(tx.clone()))
+            .with_transaction(t)
             .with_signatures(vec![sig.into()])
-            .with_read_mask(FieldMask::from_str("digest,effects,events,checkpoint"));
+            .with_read_mask(FieldMask::from_str(EXECUTE_MASK));
         let mut backoff = Backoff::new(SUBMIT_RETRY_FIRST, SUBMIT_RETRY_MAX);
         for attempt in 0.. {
             let mut exec = self.rpc().execution_client();

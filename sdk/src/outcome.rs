@@ -75,17 +75,29 @@ fn failure_text(err: &pb::ExecutionError) -> String {
 
 /// The dtp events among `events` (any other package's are skipped).
 pub(crate) fn events(package: sui_sdk_types::Address, events: &[pb::Event]) -> Result<Vec<Event>> {
+    // Nodes name event types with the full address (`0x` and 64 hex digits): a prefix test finds
+    // dtp's without parsing every type name; any other spelling is parsed.
+    let prefix = format!("{package}::{}::", dtp_protocol::events::EVENTS_MODULE);
     let mut out = Vec::new();
     for e in events {
         let ty = e.event_type();
-        let Ok(tag) = ty.parse::<sui_sdk_types::StructTag>() else {
-            continue;
+        let tag: sui_sdk_types::StructTag;
+        let name = match ty.strip_prefix(prefix.as_str()) {
+            Some(name) if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => name,
+            _ => {
+                let Ok(parsed) = ty.parse::<sui_sdk_types::StructTag>() else {
+                    continue;
+                };
+                tag = parsed;
+                if tag.address() != &package
+                    || tag.module().as_str() != dtp_protocol::events::EVENTS_MODULE
+                {
+                    continue;
+                }
+                tag.name().as_str()
+            }
         };
-        if tag.address() != &package || tag.module().as_str() != dtp_protocol::events::EVENTS_MODULE
-        {
-            continue;
-        }
-        match Event::from_bcs(tag.name().as_str(), e.contents().value()) {
+        match Event::from_bcs(name, e.contents().value()) {
             Ok(Some(ev)) => out.push(ev),
             Ok(None) => {}
             Err(err) => {
@@ -112,6 +124,42 @@ fn created(t: &pb::ExecutedTransaction) -> Vec<(sui_sdk_types::Address, String)>
 mod tests {
     use super::*;
     use pb::execution_error::ExecutionErrorKind as K;
+
+    fn event(ty: &str, e: &Event) -> pb::Event {
+        let mut p = pb::Event::default();
+        p.event_type = Some(ty.to_string());
+        let mut contents = pb::Bcs::default();
+        contents.name = Some(ty.to_string());
+        contents.value = Some(e.to_bcs().into());
+        p.contents = Some(contents);
+        p
+    }
+
+    #[test]
+    fn dtp_events_are_found_by_their_type_in_any_spelling_and_others_skipped() {
+        let package: sui_sdk_types::Address = "0xd7d7".parse().unwrap();
+        let removed = Event::EndpointRemoved(dtp_protocol::events::EndpointRemoved {
+            host: sui_sdk_types::Address::new([1; 32]),
+            server: sui_sdk_types::Address::new([2; 32]),
+        });
+        let list = [
+            event(&format!("{package}::events::EndpointRemoved"), &removed),
+            event("0xd7d7::events::EndpointRemoved", &removed),
+            event("0xd7d8::events::EndpointRemoved", &removed),
+            event(&format!("{package}::other::EndpointRemoved"), &removed),
+            event(&format!("{package}::events::NotADtpEvent"), &removed),
+            event("not a type", &removed),
+        ];
+        assert_eq!(
+            events(package, &list).unwrap(),
+            vec![removed.clone(), removed.clone()]
+        );
+        // A dtp event whose contents do not decode is an error naming it.
+        let mut bad = event(&format!("{package}::events::EndpointRemoved"), &removed);
+        bad.contents.as_mut().unwrap().value = Some(vec![1, 2, 3].into());
+        let e = events(package, &[bad]).unwrap_err().to_string();
+        assert!(e.contains("EndpointRemoved"), "{e}");
+    }
 
     fn failure(kind: K, description: &str) -> pb::ExecutionError {
         let mut e = pb::ExecutionError::default();

@@ -16,7 +16,10 @@ use crate::backoff::Backoff;
 use crate::client::Client;
 use crate::error::{Error, Result};
 
-const MASK: &str = "sequence_number,summary.timestamp,transactions.digest,transactions.events";
+/// What the stream asks of each checkpoint: its number and time, and of each transaction its
+/// digest and its events' types and contents (nothing else is converted or sent).
+const MASK: &str = "sequence_number,summary.timestamp,transactions.digest,\
+    transactions.events.events.event_type,transactions.events.events.contents";
 
 /// The first and the longest delay before reconnecting the stream.
 const RECONNECT_FIRST: Duration = Duration::from_millis(100);

@@ -66,82 +66,105 @@ pub fn needs_ledger(m: &FieldMaskTree) -> bool {
 }
 
 /// An executed transaction as a masked proto ExecutedTransaction. `ledger` is needed only when
-/// [`needs_ledger`] says so.
+/// [`needs_ledger`] says so. Each part is converted under its own sub-mask, so what the mask leaves
+/// out costs nothing (converting — Base58 digests, hex addresses, type names, BCS and digests of
+/// whole sections — is most of an answer's cost).
 pub fn executed(
     ledger: Option<&Ledger>,
     e: &Executed,
     checkpoint: Option<u64>,
     m: &FieldMaskTree,
 ) -> pb::ExecutedTransaction {
-    let objects = if let Some(ledger) = ledger.filter(|_| m.contains("objects")) {
+    let mut out = pb::ExecutedTransaction::default();
+    if m.contains("digest") {
+        out.digest = Some(e.digest.to_string());
+    }
+    if let Some(tm) = m.subtree("transaction") {
+        out.transaction = Some(pb::Transaction::merge_from(e.transaction.clone(), &tm));
+    }
+    if let Some(sm) = m.subtree("signatures") {
+        out.signatures = e
+            .signatures
+            .iter()
+            .cloned()
+            .map(|s| pb::UserSignature::merge_from(s, &sm))
+            .collect();
+    }
+    if let Some(em) = m.subtree("effects") {
+        out.effects = Some(effects(e, &em));
+    }
+    if let Some(em) = m.subtree("events") {
+        out.events = e
+            .events
+            .clone()
+            .map(|ev| pb::TransactionEvents::merge_from(ev, &em));
+    }
+    if m.contains("checkpoint") {
+        out.checkpoint = checkpoint;
+    }
+    if m.contains("timestamp") {
+        out.timestamp = Some(timestamp(e.timestamp_ms));
+    }
+    if let (Some(ledger), Some(om)) = (ledger, m.subtree("objects")) {
         let sui_sdk_types::TransactionEffects::V2(fx) = &e.effects else {
             unreachable!("v2 effects")
         };
-        let list = fx
+        let mut set = pb::ObjectSet::default();
+        set.objects = fx
             .changed_objects
             .iter()
             .filter(|c| matches!(c.output_state, ObjectOut::ObjectWrite { .. }))
             .filter_map(|c| ledger.object(&c.object_id).map(pb::Object::from))
             .collect();
-        let mut set = pb::ObjectSet::default();
-        set.objects = list;
-        Some(set)
-    } else {
-        None
+        out.objects = Some(pb::ObjectSet::merge_from(&set, &om));
+    }
+    out
+}
+
+/// The masked effects, each changed object annotated with its type as Sui's fullnode does (the
+/// SDK finds what a transaction created by them).
+fn effects(e: &Executed, m: &FieldMaskTree) -> pb::TransactionEffects {
+    let mut effects = pb::TransactionEffects::merge_from(&e.effects, m);
+    let sui_sdk_types::TransactionEffects::V2(fx) = &e.effects else {
+        unreachable!("v2 effects")
     };
-    // Only the parts the mask asks for are built: converting is most of a response's cost.
-    let mut full = pb::ExecutedTransaction::default();
-    full.digest = Some(e.digest.to_string());
-    if m.contains("transaction") {
-        full.transaction = Some(pb::Transaction::from(e.transaction.clone()));
-    }
-    if m.contains("signatures") {
-        full.signatures = e
-            .signatures
+    let type_of = |id: &Address| {
+        e.object_types
             .iter()
-            .cloned()
-            .map(pb::UserSignature::from)
-            .collect();
-    }
-    if m.contains("effects") {
-        let mut effects = pb::TransactionEffects::from(e.effects.clone());
-        // Sui's fullnode annotates changed objects with their types; the SDK uses them to find
-        // what a transaction created.
-        for c in effects.changed_objects.iter_mut() {
-            if let Some(id) = c
-                .object_id
-                .as_deref()
-                .and_then(|s| s.parse::<Address>().ok())
-            {
-                if let Some((_, t)) = e.object_types.iter().find(|(o, _)| *o == id) {
-                    c.object_type = Some(t.to_string());
-                }
-            }
+            .find(|(o, _)| o == id)
+            .map(|(_, t)| t.to_string())
+    };
+    // The proto lists the changed objects in the effects' order.
+    if effects.changed_objects.len() == fx.changed_objects.len() {
+        for (c, sdk) in effects.changed_objects.iter_mut().zip(&fx.changed_objects) {
+            c.object_type = type_of(&sdk.object_id);
         }
-        full.effects = Some(effects);
     }
-    if m.contains("events") {
-        full.events = e.events.clone().map(pb::TransactionEvents::from);
-    }
-    full.checkpoint = checkpoint;
-    full.timestamp = Some(timestamp(e.timestamp_ms));
-    full.objects = objects;
-    pb::ExecutedTransaction::merge_from(&full, m)
+    effects
 }
 
 /// A checkpoint as a masked proto Checkpoint (transactions masked by `transactions.*`).
 pub fn checkpoint(ledger: Option<&Ledger>, cp: &Checkpoint, m: &FieldMaskTree) -> pb::Checkpoint {
-    let mut full = pb::Checkpoint::default();
-    full.merge(&cp.summary, &FieldMaskTree::new_wildcard());
-    full.merge(cp.contents.clone(), &FieldMaskTree::new_wildcard());
-    full.sequence_number = Some(cp.summary.sequence_number);
-    full.digest = Some(cp.digest.to_string());
+    let mut out = pb::Checkpoint::default();
+    // Only what the mask names: a summary's or contents' BCS and digests cost more than the rest.
+    if let Some(sm) = m.subtree("summary") {
+        out.summary = Some(pb::CheckpointSummary::merge_from(cp.summary.clone(), &sm));
+    }
+    if let Some(cm) = m.subtree("contents") {
+        out.contents = Some(pb::CheckpointContents::merge_from(cp.contents.clone(), &cm));
+    }
+    if m.contains("sequence_number") {
+        out.sequence_number = Some(cp.summary.sequence_number);
+    }
+    if m.contains("digest") {
+        out.digest = Some(cp.digest.to_string());
+    }
     if let Some(tm) = m.subtree("transactions") {
-        full.transactions = cp
+        out.transactions = cp
             .transactions
             .iter()
             .map(|e| executed(ledger, e, Some(cp.summary.sequence_number), &tm))
             .collect();
     }
-    pb::Checkpoint::merge_from(&full, m)
+    out
 }

@@ -86,6 +86,7 @@ pub async fn serve(
             SubscriptionServiceServer::new(subscription::Subscription {
                 node,
                 shutdown: shutdown.clone(),
+                converted: Default::default(),
             })
             .max_encoding_message_size(max),
         )
