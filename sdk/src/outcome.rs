@@ -75,16 +75,13 @@ fn failure_text(err: &pb::ExecutionError) -> String {
 
 /// The dtp events among `events` (any other package's are skipped).
 pub(crate) fn events(package: sui_sdk_types::Address, events: &[pb::Event]) -> Result<Vec<Event>> {
-    // Nodes name event types with the full address (`0x` and 64 hex digits): a prefix test finds
-    // dtp's without parsing every type name; any other spelling is parsed.
-    let prefix = format!("{package}::{}::", dtp_protocol::events::EVENTS_MODULE);
     let mut out = Vec::new();
     for e in events {
         let ty = e.event_type();
         let tag: sui_sdk_types::StructTag;
-        let name = match ty.strip_prefix(prefix.as_str()) {
-            Some(name) if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => name,
-            _ => {
+        let name = match dtp_event_name(&package, ty) {
+            Some(name) => name,
+            None => {
                 let Ok(parsed) = ty.parse::<sui_sdk_types::StructTag>() else {
                     continue;
                 };
@@ -109,6 +106,20 @@ pub(crate) fn events(package: sui_sdk_types::Address, events: &[pb::Event]) -> R
         }
     }
     Ok(out)
+}
+
+/// The struct name of a dtp event type spelt as nodes spell it (`0x`, the package's 64 hex
+/// digits, `::events::Name`), found without parsing or allocating; `None` for anything else.
+fn dtp_event_name<'a>(package: &sui_sdk_types::Address, ty: &'a str) -> Option<&'a str> {
+    let (hex_address, rest) = ty.strip_prefix("0x")?.split_at_checked(64)?;
+    let mut address = [0u8; 32];
+    hex::decode_to_slice(hex_address, &mut address).ok()?;
+    let name = rest
+        .strip_prefix("::")?
+        .strip_prefix(dtp_protocol::events::EVENTS_MODULE)?
+        .strip_prefix("::")?;
+    let plain = name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    (address == package.into_inner() && plain).then_some(name)
 }
 
 fn created(t: &pb::ExecutedTransaction) -> Vec<(sui_sdk_types::Address, String)> {
