@@ -69,7 +69,7 @@ impl Batcher {
     pub async fn send(&self, s: Send) -> Result<Assigned, SendError> {
         let bytes = s.payload.len();
         self.queue.submit(s, bytes).await.map_err(|e| match e {
-            Error::Busy(m) if m.contains("stopped") => SendError::Stopped,
+            Error::Stopped(_) => SendError::Stopped,
             Error::Busy(_) => SendError::Overloaded,
             e => SendError::Chain(e),
         })

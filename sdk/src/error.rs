@@ -137,9 +137,12 @@ pub enum Error {
     /// An invalid argument, with what is wrong.
     #[error("{0}")]
     Invalid(String),
-    /// A queue in front of the chain is full or stopped (backpressure); nothing was sent.
+    /// A queue in front of the chain is full (backpressure); nothing was sent.
     #[error("busy: {0}")]
     Busy(String),
+    /// The queue in front of the chain has stopped (its task ended: the process is stopping).
+    #[error("stopped: {0}")]
+    Stopped(String),
 }
 
 impl Error {

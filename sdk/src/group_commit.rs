@@ -85,10 +85,10 @@ impl<C: std::marker::Send + 'static, T: std::marker::Send + 'static> GroupCommit
             mpsc::error::TrySendError::Full(_) => {
                 Error::Busy("too many calls are waiting for a transaction".into())
             }
-            mpsc::error::TrySendError::Closed(_) => Error::Busy("the batcher stopped".into()),
+            mpsc::error::TrySendError::Closed(_) => Error::Stopped("the batcher stopped".into()),
         })?;
         rx.await
-            .map_err(|_| Error::Busy("the batcher stopped".into()))?
+            .map_err(|_| Error::Stopped("the batcher stopped".into()))?
     }
 }
 
@@ -156,5 +156,100 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
             }
             drop(slot);
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    /// A group commit of numbers whose runner records each batch and waits for `gate`.
+    fn recorder(
+        cfg: GroupConfig,
+        gate: Arc<Semaphore>,
+    ) -> (GroupCommit<u32, u32>, Arc<Mutex<Vec<Vec<u32>>>>) {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let s = seen.clone();
+        let (q, _task) = GroupCommit::with_runner(cfg, move |items: Vec<u32>| {
+            s.lock().unwrap().push(items.clone());
+            let gate = gate.clone();
+            async move {
+                let _pass = gate.acquire().await.unwrap();
+                items.into_iter().map(|i| Ok(i * 10)).collect()
+            }
+        });
+        (q, seen)
+    }
+
+    #[tokio::test]
+    async fn alone_at_once_then_what_queued_during_a_batch_goes_as_the_next() {
+        let cfg = GroupConfig {
+            max_calls: 3,
+            in_flight: 1,
+            ..GroupConfig::default()
+        };
+        let gate = Arc::new(Semaphore::new(0));
+        let (q, seen) = recorder(cfg, gate.clone());
+        let first = tokio::spawn({
+            let q = q.clone();
+            async move { q.submit(1, 1).await }
+        });
+        while seen.lock().unwrap().is_empty() {
+            tokio::task::yield_now().await;
+        }
+        // While 1 is in flight, 2..=6 queue: they go 3 at a time (the cap), in order.
+        let rest: Vec<_> = (2..=6)
+            .map(|i| {
+                let q = q.clone();
+                tokio::spawn(async move { q.submit(i, 1).await })
+            })
+            .collect();
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        gate.add_permits(100);
+        assert_eq!(first.await.unwrap().unwrap(), 10);
+        for (i, r) in (2..=6).zip(rest) {
+            assert_eq!(
+                r.await.unwrap().unwrap(),
+                i * 10,
+                "each call its own result"
+            );
+        }
+        assert_eq!(
+            *seen.lock().unwrap(),
+            vec![vec![1], vec![2, 3, 4], vec![5, 6]]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_is_busy_and_a_stopped_one_says_so() {
+        let cfg = GroupConfig {
+            in_flight: 1,
+            max_queued: 1,
+            ..GroupConfig::default()
+        };
+        let gate = Arc::new(Semaphore::new(0));
+        let (q, seen) = recorder(cfg, gate.clone());
+        let q1 = q.clone();
+        let held = tokio::spawn(async move { q1.submit(1, 1).await });
+        while seen.lock().unwrap().is_empty() {
+            tokio::task::yield_now().await;
+        }
+        let q2 = q.clone();
+        let queued = tokio::spawn(async move { q2.submit(2, 1).await });
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        let e = q.submit(3, 1).await.unwrap_err();
+        assert!(matches!(e, Error::Busy(_)), "{e}");
+        gate.add_permits(10);
+        assert_eq!(held.await.unwrap().unwrap(), 10);
+        assert_eq!(queued.await.unwrap().unwrap(), 20);
+
+        let (q, task) = GroupCommit::<u32, u32>::with_runner(cfg, |items: Vec<u32>| async move {
+            items.into_iter().map(Ok).collect()
+        });
+        task.abort();
+        let _ = task.await;
+        let e = q.submit(1, 1).await.unwrap_err();
+        assert!(matches!(e, Error::Stopped(_)), "{e}");
     }
 }

@@ -132,7 +132,7 @@ fn effects(e: &Executed, m: &FieldMaskTree) -> pb::TransactionEffects {
         e.object_types
             .iter()
             .find(|(o, _)| o == id)
-            .map(|(_, t)| t.to_string())
+            .map(|(_, t)| type_name(t))
     };
     // The proto lists the changed objects in the effects' order.
     if effects.changed_objects.len() == fx.changed_objects.len() {
@@ -141,6 +141,25 @@ fn effects(e: &Executed, m: &FieldMaskTree) -> pb::TransactionEffects {
         }
     }
     effects
+}
+
+/// `t` as Sui spells it, formatted once per type: the same few types (coins, Pipes, their table
+/// entries) recur in every answer, and formatting an address is slow.
+fn type_name(t: &sui_sdk_types::StructTag) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashMap<sui_sdk_types::StructTag, String>>> = OnceLock::new();
+    let mut names = NAMES.get_or_init(Default::default).lock().expect("lock");
+    if let Some(n) = names.get(t) {
+        return n.clone();
+    }
+    // Bounded: a chain with very many types only formats again.
+    if names.len() >= 4096 {
+        names.clear();
+    }
+    let n = t.to_string();
+    names.insert(t.clone(), n.clone());
+    n
 }
 
 /// A checkpoint as a masked proto Checkpoint (transactions masked by `transactions.*`).
@@ -167,4 +186,22 @@ pub fn checkpoint(ledger: Option<&Ledger>, cp: &Checkpoint, m: &FieldMaskTree) -
             .collect();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_are_the_types_spelling_from_the_first_use_on() {
+        for t in [
+            "0x2::coin::Coin<0x2::sui::SUI>",
+            "0xd7d7::pipe::Pipe",
+            "0x2::dynamic_field::Field<u64, 0xd7d7::pipe::Pending>",
+        ] {
+            let tag: sui_sdk_types::StructTag = t.parse().unwrap();
+            assert_eq!(type_name(&tag), tag.to_string());
+            assert_eq!(type_name(&tag), tag.to_string(), "kept: {t}");
+        }
+    }
 }
