@@ -149,8 +149,9 @@ pub struct Runtime {
     /// Most calls (completes, claims, releases, takeovers) of one pipe in one transaction; what
     /// arrives while one is in flight goes in the next (1: every call alone).
     pub batch_max_calls: usize,
-    /// Transactions of one pipe's calls in flight at once (they all write the Pipe, so the chain
-    /// runs them in turn; one at a time lets each carry what finished during the last).
+    /// Transactions of one pipe's calls in flight at once (1 makes batches larger where a round
+    /// trip is short; on a real network it puts a whole round trip between a takeover and its
+    /// complete).
     pub batches_in_flight: usize,
 }
 
@@ -176,7 +177,7 @@ impl Default for Runtime {
             shutdown_grace_ms: 10_000,
             claim: ClaimMode::WhenNeeded,
             batch_max_calls: 256,
-            batches_in_flight: 1,
+            batches_in_flight: 2,
         }
     }
 }

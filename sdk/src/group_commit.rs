@@ -164,11 +164,11 @@ mod tests {
     use super::*;
     use std::sync::Mutex;
 
+    /// The batches a runner was given, in order.
+    type Batches = Arc<Mutex<Vec<Vec<u32>>>>;
+
     /// A group commit of numbers whose runner records each batch and waits for `gate`.
-    fn recorder(
-        cfg: GroupConfig,
-        gate: Arc<Semaphore>,
-    ) -> (GroupCommit<u32, u32>, Arc<Mutex<Vec<Vec<u32>>>>) {
+    fn recorder(cfg: GroupConfig, gate: Arc<Semaphore>) -> (GroupCommit<u32, u32>, Batches) {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let s = seen.clone();
         let (q, _task) = GroupCommit::with_runner(cfg, move |items: Vec<u32>| {
