@@ -2,7 +2,7 @@
 //! (pipe, sequence number) to the waiter, and a short memory of answers that arrived before their
 //! waiter registered.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Mutex;
 
 use dashmap::DashMap;
@@ -39,8 +39,34 @@ pub type RequestId = (Address, u64);
 #[derive(Default)]
 pub struct Waiters {
     waiting: DashMap<RequestId, oneshot::Sender<Outcome>>,
-    /// Answers with no waiter yet (the follower can be ahead of `send` returning).
-    early: Mutex<VecDeque<(RequestId, Outcome)>>,
+    /// Answers with no waiter yet (the follower can be ahead of `send` returning; with several
+    /// gateways on a Pipe, the others' answers land here too).
+    early: Mutex<Early>,
+}
+
+/// The latest answers without a waiter: found by request in O(1), the oldest forgotten first.
+#[derive(Default)]
+struct Early {
+    answers: HashMap<RequestId, Outcome>,
+    order: VecDeque<RequestId>,
+}
+
+impl Early {
+    fn take(&mut self, id: &RequestId) -> Option<Outcome> {
+        // Its entry in `order` stays until it comes up for eviction (removing ignores it then).
+        self.answers.remove(id)
+    }
+
+    fn put(&mut self, id: RequestId, o: Outcome) {
+        if self.answers.insert(id, o).is_none() {
+            self.order.push_back(id);
+        }
+        while self.order.len() > EARLY_MAX {
+            if let Some(old) = self.order.pop_front() {
+                self.answers.remove(&old);
+            }
+        }
+    }
 }
 
 const EARLY_MAX: usize = 4096;
@@ -50,14 +76,9 @@ impl Waiters {
     pub fn wait(&self, pipe: Address, seq: u64) -> oneshot::Receiver<Outcome> {
         let id = (pipe, seq);
         let (tx, rx) = oneshot::channel();
-        let early = {
-            let mut e = self.early.lock().expect("lock");
-            e.iter()
-                .position(|(s, _)| *s == id)
-                .and_then(|i| e.remove(i))
-        };
+        let early = self.early.lock().expect("lock").take(&id);
         match early {
-            Some((_, o)) => {
+            Some(o) => {
                 let _ = tx.send(o);
             }
             None => {
@@ -79,13 +100,7 @@ impl Waiters {
             Some((_, tx)) => {
                 let _ = tx.send(o);
             }
-            None => {
-                let mut e = self.early.lock().expect("lock");
-                e.push_back((id, o));
-                if e.len() > EARLY_MAX {
-                    e.pop_front();
-                }
-            }
+            None => self.early.lock().expect("lock").put(id, o),
         }
     }
 
@@ -132,6 +147,33 @@ mod tests {
         let rx = w.wait(p, 6);
         w.resolve(p, 6, Outcome::DeadLettered { attempt: 3 });
         assert_eq!(rx.await.unwrap(), Outcome::DeadLettered { attempt: 3 });
+    }
+
+    #[tokio::test]
+    async fn early_answers_are_bounded_and_the_oldest_go_first() {
+        let p = Address::new([1; 32]);
+        let w = Waiters::default();
+        for seq in 0..(EARLY_MAX as u64 + 10) {
+            w.resolve(p, seq, Outcome::Cancelled);
+        }
+        {
+            let e = w.early.lock().unwrap();
+            assert_eq!(e.answers.len(), EARLY_MAX);
+            assert!(e.order.len() <= EARLY_MAX);
+        }
+        // The first ten were forgotten; the rest are there, each once.
+        let mut forgotten = w.wait(p, 9);
+        assert!(forgotten.try_recv().is_err());
+        assert_eq!(w.wait(p, 10).await.unwrap(), Outcome::Cancelled);
+        let mut again = w.wait(p, 10);
+        assert!(again.try_recv().is_err(), "an early answer is given once");
+        // Taken answers leave stale order entries; evicting past them keeps the bound.
+        for seq in 20_000..(20_000 + EARLY_MAX as u64) {
+            w.resolve(p, seq, Outcome::Cancelled);
+        }
+        let e = w.early.lock().unwrap();
+        assert_eq!(e.answers.len(), EARLY_MAX);
+        assert!(e.order.len() <= EARLY_MAX);
     }
 
     #[tokio::test]
