@@ -76,8 +76,11 @@ impl Waiters {
     pub fn wait(&self, pipe: Address, seq: u64) -> oneshot::Receiver<Outcome> {
         let id = (pipe, seq);
         let (tx, rx) = oneshot::channel();
-        let early = self.early.lock().expect("lock").take(&id);
-        match early {
+        // Under the `early` lock, as in `resolve`: an answer arriving meanwhile is either found
+        // here or finds the waiter there, never neither (that lost the answer: a request hung
+        // until its timeout although the chain had answered it).
+        let mut early = self.early.lock().expect("lock");
+        match early.take(&id) {
             Some(o) => {
                 let _ = tx.send(o);
             }
@@ -96,11 +99,13 @@ impl Waiters {
     /// Resolves the waiter of request `seq` of `pipe`, or remembers the answer for a little while.
     pub fn resolve(&self, pipe: Address, seq: u64, o: Outcome) {
         let id = (pipe, seq);
+        let mut early = self.early.lock().expect("lock");
         match self.waiting.remove(&id) {
             Some((_, tx)) => {
+                drop(early);
                 let _ = tx.send(o);
             }
-            None => self.early.lock().expect("lock").put(id, o),
+            None => early.put(id, o),
         }
     }
 
@@ -147,6 +152,32 @@ mod tests {
         let rx = w.wait(p, 6);
         w.resolve(p, 6, Outcome::DeadLettered { attempt: 3 });
         assert_eq!(rx.await.unwrap(), Outcome::DeadLettered { attempt: 3 });
+    }
+
+    #[test]
+    fn an_answer_racing_its_waiter_is_never_lost() {
+        let p = Address::new([3; 32]);
+        let w = std::sync::Arc::new(Waiters::default());
+        for round in 0..200u64 {
+            let seqs: Vec<u64> = (round * 16..round * 16 + 16).collect();
+            let resolver = {
+                let (w, seqs) = (w.clone(), seqs.clone());
+                std::thread::spawn(move || {
+                    for s in seqs {
+                        w.resolve(p, s, Outcome::Cancelled);
+                    }
+                })
+            };
+            let mut rxs: Vec<_> = seqs.iter().map(|s| w.wait(p, *s)).collect();
+            resolver.join().unwrap();
+            for (s, rx) in seqs.iter().zip(rxs.iter_mut()) {
+                assert_eq!(
+                    rx.try_recv(),
+                    Ok(Outcome::Cancelled),
+                    "seq {s} lost its answer"
+                );
+            }
+        }
     }
 
     #[tokio::test]
