@@ -13,6 +13,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc instead of the system allocator: dtp's services allocate small buffers per message
+/// (glibc's malloc and free were ~15% of their CPU under load; docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// dtp: a decentralised load balancer on Sui. Manage keys, Hosts, endpoints and Pipes, send
 /// requests, watch the status and replay (and verify) a Pipe's history.
 ///

@@ -108,6 +108,8 @@ pub struct Admission {
     waiting: Arc<Semaphore>,
     max_waiting: usize,
     refused: IntCounterVec,
+    /// The buckets' clock, made once (making one reads the CPU's calibration).
+    clock: DefaultClock,
 }
 
 impl Admission {
@@ -130,6 +132,7 @@ impl Admission {
             waiting: Arc::new(Semaphore::new(cfg.max_waiting)),
             max_waiting: cfg.max_waiting,
             refused,
+            clock: DefaultClock::default(),
         }
     }
 
@@ -137,8 +140,8 @@ impl Admission {
     /// tightest refusing bucket has a token. A refused request takes no token from the buckets
     /// checked after the one that refused it.
     pub fn check_rate(&self, client: &[u8], path: &str) -> Result<(), Refusal> {
-        let clock = DefaultClock::default();
-        let refuse = |n: governor::NotUntil<_>| Refusal::RateLimited(n.wait_time_from(clock.now()));
+        let refuse =
+            |n: governor::NotUntil<_>| Refusal::RateLimited(n.wait_time_from(self.clock.now()));
         if let Some(l) = &self.per_client {
             l.check_key(&client.to_vec()).map_err(refuse)?;
         }
@@ -153,6 +156,11 @@ impl Admission {
             l.check().map_err(refuse)?;
         }
         Ok(())
+    }
+
+    /// Whether any bucket is configured (without one, requests skip the rate check).
+    fn limits_rate(&self) -> bool {
+        self.per_client.is_some() || !self.routes.is_empty() || self.global.is_some()
     }
 
     /// Forgets clients whose buckets are full again (bounds the memory of the per-client map).
@@ -208,9 +216,11 @@ pub async fn admit(
     req: Request,
     next: Next,
 ) -> Response {
-    let client = a.client_key(&req, peer);
-    if let Err(r) = a.check_rate(&client, req.uri().path()) {
-        return a.refuse(r);
+    if a.limits_rate() {
+        let client = a.client_key(&req, peer);
+        if let Err(r) = a.check_rate(&client, req.uri().path()) {
+            return a.refuse(r);
+        }
     }
     let Ok(permit) = a.waiting.clone().try_acquire_owned() else {
         return a.refuse(Refusal::Overloaded);

@@ -4,6 +4,11 @@ use anyhow::Result;
 use clap::Parser;
 use dtp_localnet::foreground::{self, LocalnetArgs};
 
+/// mimalloc instead of the system allocator: dtp's services allocate small buffers per message
+/// (glibc's malloc and free were ~15% of their CPU under load; docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The dtp embedded localnet: a Sui-gRPC-compatible node (sui.rpc.v2) that runs the dtp package
 /// natively, with a faucet. Point the dtp SDK, CLI and daemon at its gRPC URL; the dtp package is
 /// at the fixed address printed on start.
