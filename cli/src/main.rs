@@ -153,6 +153,18 @@ pub enum Command {
     Sample(dtp_daemon::sample::SampleArgs),
 }
 
+/// The async runtime's threads: `TOKIO_WORKER_THREADS` (tokio's own variable) if set to a
+/// positive number, else 2. `dtp up` runs its daemons and sample servers with 1: they share the
+/// machine with the chain and the gateway, and a second thread there costs more in cross-thread
+/// wake-ups than it adds (docs/benchmarks.md, session 8).
+fn worker_threads() -> usize {
+    std::env::var("TOKIO_WORKER_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(2)
+}
+
 fn init_tracing(verbose: u8) {
     let level = match verbose {
         0 => "warn",
@@ -197,7 +209,7 @@ fn main() -> ExitCode {
     };
     init_tracing(cli.verbose);
     let rt = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(worker_threads())
         .enable_all()
         .build()
     {

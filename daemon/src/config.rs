@@ -153,6 +153,10 @@ pub struct Runtime {
     /// trip is short; on a real network it puts a whole round trip between a takeover and its
     /// complete).
     pub batches_in_flight: usize,
+    /// A second transaction of a pipe's calls goes out beside one in flight only once that one has
+    /// been out this long (0: at once); meanwhile calls gather into it. Short next to a real
+    /// network's round trip, long next to a local node's.
+    pub batch_overlap_ms: u64,
 }
 
 /// See [`Runtime::claim`].
@@ -178,6 +182,7 @@ impl Default for Runtime {
             claim: ClaimMode::WhenNeeded,
             batch_max_calls: 256,
             batches_in_flight: 2,
+            batch_overlap_ms: 5,
         }
     }
 }

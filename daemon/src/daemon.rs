@@ -190,6 +190,7 @@ impl Daemon {
         let group = GroupConfig {
             max_calls: cfg.daemon.batch_max_calls,
             in_flight: cfg.daemon.batches_in_flight,
+            overlap_after: std::time::Duration::from_millis(cfg.daemon.batch_overlap_ms),
             ..GroupConfig::default()
         };
         // The tasks end with the daemon (when the last sender, in `commits`, is dropped).

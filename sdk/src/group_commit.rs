@@ -2,13 +2,17 @@
 //! it lands (a slot frees), everything queued goes out as one batch ([`Client::batch`]). There is
 //! no timer: a call that arrives alone goes at once (no added latency when idle), while under
 //! load each transaction carries what arrived during the last one, up to a cap on calls and
-//! bytes. A daemon completes (claims, releases, takes over) this way, per pipe ([`CallQueue`]),
+//! bytes. A second batch is started beside one in flight only once that one has been out for
+//! [`GroupConfig::overlap_after`]: where a round trip is short (a local node) calls gather into
+//! the first batch's successor instead of going two small batches at a time, and where it is long
+//! (a real network) a call waits at most that long, not a whole round trip. A daemon completes (claims, releases, takes over) this way, per pipe ([`CallQueue`]),
 //! and the gateway sends (a [`GroupCommit`] of sends run by `Client::send_batch`).
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use dtp_protocol::calls::Call;
-use tokio::sync::{mpsc, oneshot, Semaphore};
+use tokio::sync::{mpsc, oneshot, Notify, Semaphore};
 
 use crate::call::Objects;
 use crate::client::{Client, Outcome};
@@ -23,6 +27,9 @@ pub struct GroupConfig {
     pub max_bytes: usize,
     /// Batches in flight at once; calls arriving meanwhile queue for the next.
     pub in_flight: usize,
+    /// A batch goes out beside others in flight only once the youngest of them is this old (or
+    /// one lands first); zero: as soon as a slot is free. Alone a call never waits.
+    pub overlap_after: Duration,
     /// Calls waiting at most; past it [`GroupCommit::call`] answers [`Error::Busy`] at once.
     pub max_queued: usize,
 }
@@ -33,6 +40,7 @@ impl Default for GroupConfig {
             max_calls: 256,
             max_bytes: 96 * 1024,
             in_flight: 2,
+            overlap_after: Duration::from_millis(5),
             max_queued: 65_536,
         }
     }
@@ -119,6 +127,8 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
     mut rx: mpsc::Receiver<Queued<C, T>>,
 ) {
     let slots = Arc::new(Semaphore::new(cfg.in_flight.max(1)));
+    let landed = Arc::new(Notify::new());
+    let mut started = Instant::now();
     let mut next: Option<Queued<C, T>> = None;
     loop {
         let Ok(slot) = slots.clone().acquire_owned().await else {
@@ -131,6 +141,9 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
                 None => return,
             },
         };
+        let total = cfg.in_flight.max(1);
+        wait_to_overlap(&slots, total, &landed, started, cfg.overlap_after).await;
+        started = Instant::now();
         let mut bytes = first.bytes;
         let mut batch = vec![first];
         while batch.len() < cfg.max_calls.max(1) {
@@ -147,6 +160,7 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
             }
         }
         let run = run.clone();
+        let landed = landed.clone();
         tokio::spawn(async move {
             let (items, replies): (Vec<C>, Vec<Reply<T>>) =
                 batch.into_iter().map(|q| (q.item, q.reply)).unzip();
@@ -155,7 +169,33 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
                 let _ = reply.send(r);
             }
             drop(slot);
+            landed.notify_waiters();
         });
+    }
+}
+
+/// Holds a batch while others are in flight (`total` slots, one of them this batch's) until one
+/// lands or the youngest, out since `started`, is `after` old: calls keep queueing meanwhile.
+async fn wait_to_overlap(
+    slots: &Semaphore,
+    total: usize,
+    landed: &Notify,
+    started: Instant,
+    after: Duration,
+) {
+    loop {
+        let notified = landed.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        let others = total.saturating_sub(slots.available_permits() + 1);
+        let left = after.saturating_sub(started.elapsed());
+        if others == 0 || left.is_zero() {
+            return;
+        }
+        tokio::select! {
+            _ = &mut notified => {}
+            _ = tokio::time::sleep(left) => return,
+        }
     }
 }
 

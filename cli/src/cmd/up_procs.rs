@@ -24,10 +24,12 @@ pub struct Child {
 }
 
 impl Child {
-    /// Starts `exe args…` and waits (up to 30 s) for a stdout line containing `ready`.
+    /// Starts `exe args…` (one runtime thread: see `worker_threads` in main.rs) and waits (up to
+    /// 30 s) for a stdout line containing `ready`.
     pub async fn spawn(exe: &Path, args: &[&str], ready: &str, name: &str) -> Result<Child> {
         let mut proc = Command::new(exe)
             .args(args)
+            .env("TOKIO_WORKER_THREADS", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)
