@@ -117,8 +117,8 @@ pub struct Outcome {
     pub digest: sui_sdk_types::Digest,
     /// The dtp events it emitted, in order.
     pub events: Vec<dtp_protocol::Event>,
-    /// Objects the transaction created: (id, Move type).
-    pub created: Vec<(Address, String)>,
+    /// Objects the transaction created, in the effects' order.
+    pub created: Vec<Created>,
     /// The checkpoint that includes it, if the node said.
     pub checkpoint: Option<u64>,
     /// Gas charged (MIST): computation + storage - storage rebate.
@@ -143,13 +143,34 @@ impl GasUsed {
     }
 }
 
+/// An object a transaction created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Created {
+    /// Its id.
+    pub id: Address,
+    /// What it became.
+    pub kind: CreatedKind,
+}
+
+/// What a created object became (the effects say so; they carry no types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreatedKind {
+    /// A shared object (a Host, a Pipe).
+    Shared,
+    /// Owned by this address (a HostCap, an UpgradeCap, a coin).
+    OwnedBy(Address),
+    /// Owned by another object (a dynamic field).
+    InObject(Address),
+    /// Immutable.
+    Immutable,
+    /// A published package.
+    Package,
+}
+
 impl Outcome {
-    /// The first created object whose type ends with `::module::Name`.
-    pub fn created_of(&self, suffix: &str) -> Option<Address> {
-        self.created
-            .iter()
-            .find(|(_, t)| t.ends_with(suffix))
-            .map(|(id, _)| *id)
+    /// The first created object of `kind`.
+    pub fn first_created(&self, kind: CreatedKind) -> Option<Address> {
+        self.created.iter().find(|c| c.kind == kind).map(|c| c.id)
     }
 }
 

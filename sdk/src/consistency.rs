@@ -24,10 +24,11 @@ use std::time::Duration;
 use prost_types::FieldMask;
 use sui_rpc::field::FieldMaskUtil;
 use sui_rpc::proto::sui::rpc::v2 as pb;
-use sui_sdk_types::{Address, Digest, ObjectReference};
+use sui_sdk_types::{Address, Digest, ObjectReference, Owner};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
+use crate::outcome::Executed;
 
 /// How long a read may trail a write before waiting for it fails.
 pub const READ_WAIT: Duration = Duration::from_secs(30);
@@ -68,37 +69,22 @@ impl Client {
     /// Keeps what a transaction's effects say of the objects a transaction changed: the signer's owned objects
     /// at their new versions (others forgotten: deleted, wrapped or given away) and the initial
     /// versions of shared objects.
-    pub(crate) fn learn(&self, t: &pb::ExecutedTransaction) {
-        use pb::changed_object::OutputObjectState as Out;
-        use pb::owner::OwnerKind;
-        if let Ok(d) = t.digest().parse::<Digest>() {
-            *self.inner.last.lock().expect("lock") = Some(d);
-        }
-        let effects = t.effects();
+    pub(crate) fn learn(&self, t: &Executed) {
+        *self.inner.last.lock().expect("lock") = Some(t.digest);
         let me = self.inner.cfg.key.as_ref().map(|k| k.address());
         let mut owned = self.inner.owned.lock().expect("lock");
         let mut shared = self.inner.shared.lock().expect("lock");
-        for c in &effects.changed_objects {
-            let Ok(id) = c.object_id().parse::<Address>() else {
-                continue;
-            };
-            let owner = c.output_owner.as_ref();
-            let kind = owner.map(|o| o.kind());
-            let written = c.output_state() == Out::ObjectWrite;
-            if written && kind == Some(OwnerKind::Shared) {
-                if let Some(v) = owner.and_then(|o| o.version) {
-                    shared.insert(id, v);
+        for c in &t.effects.changed_objects {
+            match t.written(c) {
+                Some((r, Owner::Shared(v))) => {
+                    shared.insert(c.object_id, v);
+                    owned.remove(r.object_id());
                 }
-            }
-            let mine = written
-                && kind == Some(OwnerKind::Address)
-                && owner.and_then(|o| o.address.as_deref()?.parse::<Address>().ok()) == me;
-            match (mine, c.output_digest().parse::<Digest>()) {
-                (true, Ok(d)) => {
-                    owned.insert(id, ObjectReference::new(id, c.output_version(), d));
+                Some((r, Owner::Address(a))) if Some(a) == me => {
+                    owned.insert(c.object_id, r);
                 }
                 _ => {
-                    owned.remove(&id);
+                    owned.remove(&c.object_id);
                 }
             }
         }

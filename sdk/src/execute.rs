@@ -6,21 +6,20 @@ use prost_types::FieldMask;
 use sui_crypto::SuiSigner;
 use sui_rpc::field::FieldMaskUtil;
 use sui_rpc::proto::sui::rpc::v2 as pb;
-use sui_sdk_types::{ObjectReference, Transaction};
+use sui_sdk_types::Transaction;
 use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 
 use crate::backoff::Backoff;
 
-/// What an execution answer is asked to carry: its digest; of the effects the status, the gas,
-/// the gas object and the changed objects (the client's object versions and what a transaction
-/// created come from them); of the events their types and contents; its checkpoint. Digests,
-/// dependencies and sender fields are left out: a node converts only what the mask names.
-const EXECUTE_MASK: &str = "digest,effects.status,effects.gas_used,effects.gas_object,\
-    effects.changed_objects,events.events.event_type,events.events.contents,checkpoint";
+/// What an execution answer is asked to carry: its digest, the effects and the events as BCS
+/// (Sui's own types, decoded once: no ids, digests and type names formatted as strings by the
+/// node and parsed back here), its checkpoint.
+const EXECUTE_MASK: &str = "digest,effects.bcs,events.bcs,checkpoint";
 use crate::client::{Client, Outcome};
 use crate::consistency::stale_object;
 use crate::error::{Error, Result};
 use crate::keys::Key;
+use crate::outcome::Executed;
 
 /// The first and the longest delay between submissions of the same signed bytes.
 const SUBMIT_RETRY_FIRST: std::time::Duration = std::time::Duration::from_millis(100);
@@ -95,14 +94,9 @@ impl Client {
             let retry = match &result {
                 Ok(t) => {
                     lease.disarm();
-                    let g = t.effects().gas_object();
-                    match g.output_digest().parse() {
-                        Ok(d) => self.inner.gas.give_back(ObjectReference::new(
-                            *gas.object_id(),
-                            g.output_version(),
-                            d,
-                        )),
-                        Err(_) => self.inner.gas.give_back(gas),
+                    match t.gas_object() {
+                        Some(g) if g.object_id() == gas.object_id() => self.inner.gas.give_back(g),
+                        _ => self.inner.gas.give_back(gas),
                     }
                     false
                 }
@@ -148,9 +142,7 @@ impl Client {
             if !retry {
                 let t = result?;
                 if self.inner.cfg.wait_for_reads {
-                    if let Ok(d) = t.digest().parse() {
-                        self.wait_for_transaction(d).await?;
-                    }
+                    self.wait_for_transaction(t.digest).await?;
                 }
                 return crate::outcome::parse(self.package(), function, t);
             }
@@ -172,11 +164,7 @@ impl Client {
         Ok(self.inner.gas.lease().await)
     }
 
-    pub(crate) async fn submit(
-        &self,
-        tx: &Transaction,
-        key: &Key,
-    ) -> Result<pb::ExecutedTransaction> {
+    pub(crate) async fn submit(&self, tx: &Transaction, key: &Key) -> Result<Executed> {
         let sig = key
             .signer()
             .sign_transaction(tx)
@@ -205,6 +193,7 @@ impl Client {
                         what: "execute response".into(),
                         reason: "no transaction".into(),
                     })?;
+                    let t = Executed::decode(&t)?;
                     self.learn(&t);
                     return Ok(t);
                 }

@@ -262,6 +262,96 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_second_batch_waits_for_the_overlap_delay_or_the_first_to_land() {
+        let overlap = std::time::Duration::from_millis(300);
+        let cfg = GroupConfig {
+            in_flight: 2,
+            overlap_after: overlap,
+            ..GroupConfig::default()
+        };
+        let gate = Arc::new(Semaphore::new(0));
+        let (q, seen) = recorder(cfg, gate.clone());
+        let started = Instant::now();
+        let submit = |i: u32| {
+            let q = q.clone();
+            tokio::spawn(async move { q.submit(i, 1).await })
+        };
+        let first = submit(1);
+        while seen.lock().unwrap().is_empty() {
+            tokio::task::yield_now().await;
+        }
+        // A free slot, but the first batch is younger than the delay: 2 and 3 gather meanwhile.
+        let (second, third) = (submit(2), submit(3));
+        tokio::time::sleep(overlap / 3).await;
+        assert_eq!(
+            seen.lock().unwrap().len(),
+            1,
+            "no second batch before the delay"
+        );
+        while seen.lock().unwrap().len() < 2 {
+            tokio::task::yield_now().await;
+        }
+        assert!(started.elapsed() >= overlap, "{:?}", started.elapsed());
+        assert_eq!(
+            seen.lock().unwrap()[1],
+            vec![2, 3],
+            "one batch of what gathered"
+        );
+        gate.add_permits(100);
+        for (i, r) in [(1, first), (2, second), (3, third)] {
+            assert_eq!(r.await.unwrap().unwrap(), i * 10);
+        }
+
+        // When the batch in flight lands first, the next goes at once, without the delay.
+        let gate = Arc::new(Semaphore::new(0));
+        let long = GroupConfig {
+            overlap_after: std::time::Duration::from_secs(600),
+            ..cfg
+        };
+        let (q, seen) = recorder(long, gate.clone());
+        let q1 = q.clone();
+        let first = tokio::spawn(async move { q1.submit(1, 1).await });
+        while seen.lock().unwrap().is_empty() {
+            tokio::task::yield_now().await;
+        }
+        let q2 = q.clone();
+        let second = tokio::spawn(async move { q2.submit(2, 1).await });
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        assert_eq!(seen.lock().unwrap().len(), 1);
+        gate.add_permits(100);
+        assert_eq!(first.await.unwrap().unwrap(), 10);
+        assert_eq!(
+            second.await.unwrap().unwrap(),
+            20,
+            "went once the first landed"
+        );
+
+        // Without a delay a free slot is used at once.
+        let gate = Arc::new(Semaphore::new(0));
+        let eager = GroupConfig {
+            overlap_after: std::time::Duration::ZERO,
+            ..cfg
+        };
+        let (q, seen) = recorder(eager, gate.clone());
+        let mut held = Vec::new();
+        let waiting = Instant::now();
+        for i in 1..=2 {
+            let q2 = q.clone();
+            held.push(tokio::spawn(async move { q2.submit(i, 1).await }));
+            while seen.lock().unwrap().len() < i as usize {
+                assert!(waiting.elapsed() < std::time::Duration::from_secs(10));
+                tokio::task::yield_now().await;
+            }
+        }
+        assert_eq!(
+            *seen.lock().unwrap(),
+            vec![vec![1], vec![2]],
+            "two in flight"
+        );
+        gate.add_permits(100);
+    }
+
+    #[tokio::test]
     async fn a_full_queue_is_busy_and_a_stopped_one_says_so() {
         let cfg = GroupConfig {
             in_flight: 1,

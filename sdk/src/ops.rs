@@ -11,7 +11,7 @@ use dtp_protocol::{EndpointArgs, Event, HostConfig, Policy};
 use sui_sdk_types::Address;
 
 pub use crate::call::{clock, Objects, STORAGE_MIST_PER_BYTE};
-use crate::client::{Client, Outcome};
+use crate::client::{Client, CreatedKind, Outcome};
 use crate::error::{Error, Result};
 
 impl Client {
@@ -26,11 +26,12 @@ impl Client {
             config: *config,
         };
         let o = self.call(Objects::default(), call).await?;
+        // The Host is the one shared object it creates, the HostCap the one it gives the sender.
         let host = o
-            .created_of("::host::Host")
+            .first_created(CreatedKind::Shared)
             .ok_or_else(|| Error::Invalid("create_host created no Host".into()))?;
         let cap = o
-            .created_of("::host::HostCap")
+            .first_created(CreatedKind::OwnedBy(self.address()?))
             .ok_or_else(|| Error::Invalid("create_host created no HostCap".into()))?;
         Ok((host, cap))
     }
@@ -124,7 +125,7 @@ impl Client {
             policy: policy as u8,
         };
         let o = self.call(Objects::admin(host, cap), call).await?;
-        o.created_of("::pipe::Pipe")
+        o.first_created(CreatedKind::Shared)
             .ok_or_else(|| Error::Invalid("create_pipe created no Pipe".into()))
     }
 

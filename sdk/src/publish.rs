@@ -6,7 +6,7 @@ use base64::Engine;
 use serde::Deserialize;
 use sui_sdk_types::{Address, Digest};
 
-use crate::client::Client;
+use crate::client::{Client, CreatedKind};
 use crate::error::{Error, Result};
 
 /// The output of `sui move build --dump-bytecode-as-base64`.
@@ -71,13 +71,10 @@ impl Client {
             })
             .await?;
         let upgrade_cap = o
-            .created_of("::package::UpgradeCap")
+            .first_created(CreatedKind::OwnedBy(me))
             .ok_or_else(|| Error::Invalid("publish created no UpgradeCap".into()))?;
         let package = o
-            .created
-            .iter()
-            .find(|(id, t)| *id != upgrade_cap && !t.contains("::"))
-            .map(|(id, _)| *id)
+            .first_created(CreatedKind::Package)
             .ok_or_else(|| Error::Invalid("publish created no package".into()))?;
         Ok(Published {
             package,

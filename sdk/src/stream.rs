@@ -96,7 +96,7 @@ fn to_events(package: Address, cp: &pb::Checkpoint) -> Result<CheckpointEvents> 
             what: "transaction digest".into(),
             reason: format!("{e}"),
         })?;
-        for (index, event) in crate::outcome::events(package, &t.events().events)?
+        for (index, event) in crate::outcome::proto_events(package, &t.events().events)?
             .into_iter()
             .enumerate()
         {

@@ -131,7 +131,7 @@ fn split_checkpoint(
             .digest()
             .parse()
             .map_err(|e| decode_err("transaction digest")(format!("{e}")))?;
-        let evs = crate::outcome::events(package, &t.events().events)?;
+        let evs = crate::outcome::proto_events(package, &t.events().events)?;
         for (index, event) in evs.iter().enumerate() {
             events.push(ChainEvent {
                 checkpoint: seq,
