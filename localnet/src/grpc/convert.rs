@@ -94,10 +94,7 @@ pub fn executed(
         out.effects = Some(effects(e, &em));
     }
     if let Some(em) = m.subtree("events") {
-        out.events = e
-            .events
-            .clone()
-            .map(|ev| pb::TransactionEvents::merge_from(ev, &em));
+        out.events = e.events.as_ref().map(|ev| events(ev, &em));
     }
     if m.contains("checkpoint") {
         out.checkpoint = checkpoint;
@@ -141,6 +138,53 @@ fn effects(e: &Executed, m: &FieldMaskTree) -> pb::TransactionEffects {
         }
     }
     effects
+}
+
+/// The masked events, field for field what sui-rpc's conversion gives, but with each type name
+/// from [`type_name`] (sui-rpc formats it twice per event, and a checkpoint's events are mostly
+/// of a few types) and without copying the events first.
+fn events(ev: &sui_sdk_types::TransactionEvents, m: &FieldMaskTree) -> pb::TransactionEvents {
+    let mut out = pb::TransactionEvents::default();
+    if m.contains("bcs") {
+        let mut bcs = pb::Bcs::serialize(ev).expect("events serialise");
+        bcs.name = Some("TransactionEvents".to_owned());
+        out.bcs = Some(bcs);
+    }
+    if m.contains("digest") {
+        out.digest = Some(ev.digest().to_string());
+    }
+    if let Some(m) = m.subtree("events") {
+        out.events = ev.0.iter().map(|e| event(e, &m)).collect();
+    }
+    out
+}
+
+/// One event under the `events` sub-mask (see [`events`]).
+fn event(e: &sui_sdk_types::Event, m: &FieldMaskTree) -> pb::Event {
+    let mut p = pb::Event::default();
+    if m.contains("package_id") {
+        p.package_id = Some(e.package_id.to_string());
+    }
+    if m.contains("module") {
+        p.module = Some(e.module.to_string());
+    }
+    if m.contains("sender") {
+        p.sender = Some(e.sender.to_string());
+    }
+    let (wants_type, wants_contents) = (m.contains("event_type"), m.contains("contents"));
+    if wants_type || wants_contents {
+        let name = type_name(&e.type_);
+        if wants_contents {
+            let mut contents = pb::Bcs::default();
+            contents.name = Some(name.clone());
+            contents.value = Some(e.contents.clone().into());
+            p.contents = Some(contents);
+        }
+        if wants_type {
+            p.event_type = Some(name);
+        }
+    }
+    p
 }
 
 /// `t` as Sui spells it, formatted once per type: the same few types (coins, Pipes, their table
@@ -191,6 +235,39 @@ pub fn checkpoint(ledger: Option<&Ledger>, cp: &Checkpoint, m: &FieldMaskTree) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn events_convert_as_sui_rpc_converts_them_under_any_mask() {
+        let ty: sui_sdk_types::StructTag = "0xd7d7::events::Assigned".parse().unwrap();
+        let ev = sui_sdk_types::TransactionEvents(
+            (0..3u8)
+                .map(|i| sui_sdk_types::Event {
+                    package_id: Address::new([1; 32]),
+                    module: sui_sdk_types::Identifier::new("pipe").unwrap(),
+                    sender: Address::new([i; 32]),
+                    type_: ty.clone(),
+                    contents: vec![i; 5],
+                })
+                .collect(),
+        );
+        for mask in [
+            "events.event_type,events.contents",
+            "events.event_type",
+            "events.contents",
+            "events.sender,events.package_id,events.module",
+            "events",
+            "bcs",
+            "digest,events.event_type",
+            "bcs,digest,events",
+        ] {
+            let m = FieldMaskTree::from_field_mask(&FieldMask::from_str(mask));
+            assert_eq!(
+                events(&ev, &m),
+                pb::TransactionEvents::merge_from(ev.clone(), &m),
+                "{mask}"
+            );
+        }
+    }
 
     #[test]
     fn type_names_are_the_types_spelling_from_the_first_use_on() {
