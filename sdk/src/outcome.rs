@@ -381,6 +381,30 @@ mod tests {
             Some(Address::new([3; 32]))
         );
         assert_eq!(o.first_created(CreatedKind::Package), None);
+        // A publish: the package is told by its write, the UpgradeCap by its owner.
+        let package_write = ChangedObject {
+            output_state: ObjectOut::PackageWrite {
+                version: 1,
+                digest: Digest::new([8; 32]),
+            },
+            ..created_object(8, Owner::Immutable)
+        };
+        let mut fx = fx.clone();
+        fx.changed_objects.push(package_write);
+        let o = parse(
+            package,
+            "publish",
+            Executed::decode(&answer(&fx, None)).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            o.first_created(CreatedKind::Package),
+            Some(Address::new([8; 32]))
+        );
+        assert_eq!(
+            o.first_created(CreatedKind::OwnedBy(me)),
+            Some(Address::new([3; 32]))
+        );
 
         // No events: the node leaves them out.
         let t = Executed::decode(&answer(&fx, None)).unwrap();
