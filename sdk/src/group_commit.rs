@@ -5,8 +5,9 @@
 //! bytes. A second batch is started beside one in flight only once that one has been out for
 //! [`GroupConfig::overlap_after`]: where a round trip is short (a local node) calls gather into
 //! the first batch's successor instead of going two small batches at a time, and where it is long
-//! (a real network) a call waits at most that long, not a whole round trip. A daemon completes (claims, releases, takes over) this way, per pipe ([`CallQueue`]),
-//! and the gateway sends (a [`GroupCommit`] of sends run by `Client::send_batch`).
+//! (a real network) a call waits at most that long, not a whole round trip. A daemon completes
+//! (claims, releases, takes over) this way, per pipe ([`CallQueue`]), and the gateway sends (a
+//! [`GroupCommit`] of sends run by `Client::send_batch`).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -126,7 +127,8 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
     run: Runner<C, T>,
     mut rx: mpsc::Receiver<Queued<C, T>>,
 ) {
-    let slots = Arc::new(Semaphore::new(cfg.in_flight.max(1)));
+    let total = cfg.in_flight.max(1);
+    let slots = Arc::new(Semaphore::new(total));
     let landed = Arc::new(Notify::new());
     let mut started = Instant::now();
     let mut next: Option<Queued<C, T>> = None;
@@ -141,7 +143,6 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
                 None => return,
             },
         };
-        let total = cfg.in_flight.max(1);
         wait_to_overlap(&slots, total, &landed, started, cfg.overlap_after).await;
         started = Instant::now();
         let mut bytes = first.bytes;
@@ -207,6 +208,18 @@ mod tests {
     /// The batches a runner was given, in order.
     type Batches = Arc<Mutex<Vec<Vec<u32>>>>;
 
+    /// Waits (at most 10 s) until the runner has been given `n` batches.
+    async fn until_batches(seen: &Batches, n: usize) {
+        let waiting = Instant::now();
+        while seen.lock().unwrap().len() < n {
+            assert!(
+                waiting.elapsed() < std::time::Duration::from_secs(10),
+                "{n} batches"
+            );
+            tokio::task::yield_now().await;
+        }
+    }
+
     /// A group commit of numbers whose runner records each batch and waits for `gate`.
     fn recorder(cfg: GroupConfig, gate: Arc<Semaphore>) -> (GroupCommit<u32, u32>, Batches) {
         let seen = Arc::new(Mutex::new(Vec::new()));
@@ -235,9 +248,7 @@ mod tests {
             let q = q.clone();
             async move { q.submit(1, 1).await }
         });
-        while seen.lock().unwrap().is_empty() {
-            tokio::task::yield_now().await;
-        }
+        until_batches(&seen, 1).await;
         // While 1 is in flight, 2..=6 queue: they go 3 at a time (the cap), in order.
         let rest: Vec<_> = (2..=6)
             .map(|i| {
@@ -277,9 +288,7 @@ mod tests {
             tokio::spawn(async move { q.submit(i, 1).await })
         };
         let first = submit(1);
-        while seen.lock().unwrap().is_empty() {
-            tokio::task::yield_now().await;
-        }
+        until_batches(&seen, 1).await;
         // A free slot, but the first batch is younger than the delay: 2 and 3 gather meanwhile.
         let (second, third) = (submit(2), submit(3));
         tokio::time::sleep(overlap / 3).await;
@@ -288,9 +297,7 @@ mod tests {
             1,
             "no second batch before the delay"
         );
-        while seen.lock().unwrap().len() < 2 {
-            tokio::task::yield_now().await;
-        }
+        until_batches(&seen, 2).await;
         assert!(started.elapsed() >= overlap, "{:?}", started.elapsed());
         assert_eq!(
             seen.lock().unwrap()[1],
@@ -311,9 +318,7 @@ mod tests {
         let (q, seen) = recorder(long, gate.clone());
         let q1 = q.clone();
         let first = tokio::spawn(async move { q1.submit(1, 1).await });
-        while seen.lock().unwrap().is_empty() {
-            tokio::task::yield_now().await;
-        }
+        until_batches(&seen, 1).await;
         let q2 = q.clone();
         let second = tokio::spawn(async move { q2.submit(2, 1).await });
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -334,14 +339,10 @@ mod tests {
         };
         let (q, seen) = recorder(eager, gate.clone());
         let mut held = Vec::new();
-        let waiting = Instant::now();
         for i in 1..=2 {
             let q2 = q.clone();
             held.push(tokio::spawn(async move { q2.submit(i, 1).await }));
-            while seen.lock().unwrap().len() < i as usize {
-                assert!(waiting.elapsed() < std::time::Duration::from_secs(10));
-                tokio::task::yield_now().await;
-            }
+            until_batches(&seen, i as usize).await;
         }
         assert_eq!(
             *seen.lock().unwrap(),
@@ -362,9 +363,7 @@ mod tests {
         let (q, seen) = recorder(cfg, gate.clone());
         let q1 = q.clone();
         let held = tokio::spawn(async move { q1.submit(1, 1).await });
-        while seen.lock().unwrap().is_empty() {
-            tokio::task::yield_now().await;
-        }
+        until_batches(&seen, 1).await;
         let q2 = q.clone();
         let queued = tokio::spawn(async move { q2.submit(2, 1).await });
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;

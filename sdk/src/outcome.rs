@@ -230,6 +230,7 @@ fn created(fx: &TransactionEffectsV2) -> Vec<Created> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::CreatedKind;
 
     fn event(ty: &str, e: &Event) -> pb::Event {
         let mut p = pb::Event::default();
@@ -371,7 +372,6 @@ mod tests {
         );
         assert_eq!(o.checkpoint, Some(42));
         assert_eq!(o.gas.net(), 2_700);
-        use crate::client::CreatedKind;
         assert_eq!(
             o.first_created(CreatedKind::Shared),
             Some(Address::new([2; 32]))

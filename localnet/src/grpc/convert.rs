@@ -1,5 +1,5 @@
-//! From the node's data to `sui.rpc.v2` messages, honouring read masks the way Sui does: build the
-//! full message, then keep the fields the mask names.
+//! From the node's data to `sui.rpc.v2` messages, honouring read masks the way Sui does: only the
+//! fields a mask names are built (nested masks per part), each as sui-rpc would build it.
 
 use prost_types::{FieldMask, Timestamp};
 use sui_rpc::field::{FieldMaskTree, FieldMaskUtil};
