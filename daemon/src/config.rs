@@ -157,7 +157,14 @@ pub struct Runtime {
     /// been out this long (0: at once); meanwhile calls gather into it. Short next to a real
     /// network's round trip, long next to a local node's.
     pub batch_overlap_ms: u64,
+    /// A transaction of a pipe's calls waits at most this long for the completions of requests
+    /// still in their backends (0: never): requests served side by side complete in one
+    /// transaction. A request served alone never waits.
+    pub batch_linger_ms: u64,
 }
+
+/// The longest `daemon.batch_linger_ms` taken.
+const MAX_LINGER_MS: u64 = 1_000;
 
 /// See [`Runtime::claim`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -183,6 +190,7 @@ impl Default for Runtime {
             batch_max_calls: 256,
             batches_in_flight: 2,
             batch_overlap_ms: 5,
+            batch_linger_ms: 2,
         }
     }
 }
@@ -349,6 +357,14 @@ impl DaemonConfig {
             if v == 0 {
                 return Err(bad(field, "must be at least 1"));
             }
+        }
+        if self.daemon.batch_linger_ms > MAX_LINGER_MS {
+            return Err(bad(
+                "daemon.batch_linger_ms",
+                format!(
+                    "must be at most {MAX_LINGER_MS} (it delays completions, which leases bound)"
+                ),
+            ));
         }
         self.sweep.validate()?;
         if !self.health.path.starts_with('/') {

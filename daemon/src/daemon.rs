@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use anyhow::{Context, Result};
 use dtp_protocol::calls::Call;
 use dtp_protocol::Host;
-use dtp_sdk::group_commit::{CallQueue, GroupConfig};
+use dtp_sdk::group_commit::{CallQueue, Coming, GroupConfig};
 use dtp_sdk::{Client, ClientConfig, Objects};
 use sui_sdk_types::Address;
 use tokio::sync::mpsc;
@@ -191,6 +191,7 @@ impl Daemon {
             max_calls: cfg.daemon.batch_max_calls,
             in_flight: cfg.daemon.batches_in_flight,
             overlap_after: std::time::Duration::from_millis(cfg.daemon.batch_overlap_ms),
+            linger: std::time::Duration::from_millis(cfg.daemon.batch_linger_ms),
             ..GroupConfig::default()
         };
         // The tasks end with the daemon (when the last sender, in `commits`, is dropped).
@@ -250,9 +251,25 @@ impl Daemon {
         pipe: Address,
         call: impl Into<Call>,
     ) -> Result<dtp_sdk::Outcome, dtp_sdk::Error> {
+        self.call_announced(pipe, call, None).await
+    }
+
+    /// Announces a call soon to be made on `pipe` (a request's completion, while its backend
+    /// serves it): the pipe's next transaction waits for it, at most `daemon.batch_linger_ms`.
+    pub fn coming(&self, pipe: Address) -> Option<Coming> {
+        self.commits.get(&pipe).map(|g| g.coming())
+    }
+
+    /// As [`Daemon::call`], for the call `coming` announced.
+    pub async fn call_announced(
+        &self,
+        pipe: Address,
+        call: impl Into<Call>,
+        coming: Option<Coming>,
+    ) -> Result<dtp_sdk::Outcome, dtp_sdk::Error> {
         let objs = Objects::pipe(pipe, self.host_id());
         match self.commits.get(&pipe) {
-            Some(g) => g.call(objs, call).await,
+            Some(g) => g.call_announced(objs, call, coming).await,
             None => self.client.call(objs, call).await,
         }
     }

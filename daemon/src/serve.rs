@@ -127,6 +127,9 @@ async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bo
     if first.is_zero() {
         d.call(pipe, Claim { seq, attempt }).await?;
     }
+    // While the backend serves this request its completion is announced, so that requests
+    // served side by side complete in one transaction.
+    let coming = d.coming(pipe);
     let answer = {
         let forward = answer(d, &payload);
         tokio::pin!(forward);
@@ -166,7 +169,7 @@ async fn serve_inner(d: &Daemon, Work { pipe, seq, attempt }: Work) -> Result<bo
         ok,
         response: bytes,
     };
-    d.call(pipe, complete).await?;
+    d.call_announced(pipe, complete, coming).await?;
     Ok(ok)
 }
 

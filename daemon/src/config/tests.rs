@@ -112,6 +112,10 @@ fn invalid_values_name_their_field() {
             "sweep.interval_ms",
         ),
         (format!("{GOOD}\n[sweep]\nto = \"nobody\"\n"), "sweep.to"),
+        (
+            format!("{GOOD}\n[daemon]\nbatch_linger_ms = 60000\n"),
+            "daemon.batch_linger_ms",
+        ),
     ];
     for (text, field) in cases {
         let e = parse(&text).unwrap_err();
