@@ -12,6 +12,8 @@ use crate::metrics::Metrics;
 
 pub struct BackendState {
     pub url: String,
+    /// `url` parsed once (requests set only its path and query).
+    base: Option<reqwest::Url>,
     pub weight: u32,
     pub max_inflight: u32,
     pub healthy: AtomicBool,
@@ -41,6 +43,22 @@ pub enum ForwardError {
     TooLarge { url: String, limit: usize },
 }
 
+impl BackendState {
+    /// A configured backend, healthy until its checks say otherwise, nothing in flight.
+    pub fn new(b: &Backend) -> BackendState {
+        BackendState {
+            url: b.url.trim_end_matches('/').to_string(),
+            base: reqwest::Url::parse(&b.url).ok(),
+            weight: b.weight,
+            max_inflight: b.max_inflight,
+            healthy: AtomicBool::new(true),
+            inflight: AtomicU32::new(0),
+            ok_streak: AtomicU32::new(0),
+            fail_streak: AtomicU32::new(0),
+        }
+    }
+}
+
 /// Decrements a backend's in-flight count when dropped.
 struct InflightGuard<'a>(&'a AtomicU32);
 
@@ -57,18 +75,7 @@ impl Pool {
             .build()
             .expect("http client");
         Pool {
-            backends: backends
-                .iter()
-                .map(|b| BackendState {
-                    url: b.url.trim_end_matches('/').to_string(),
-                    weight: b.weight,
-                    max_inflight: b.max_inflight,
-                    healthy: AtomicBool::new(true),
-                    inflight: AtomicU32::new(0),
-                    ok_streak: AtomicU32::new(0),
-                    fail_streak: AtomicU32::new(0),
-                })
-                .collect(),
+            backends: backends.iter().map(BackendState::new).collect(),
             current: Mutex::new(vec![0; backends.len()]),
             cfg,
             rr: AtomicU64::new(0),
@@ -188,14 +195,9 @@ impl Pool {
         let failed = |e: reqwest::Error| err(describe(&e, timeout));
         let method = reqwest::Method::from_bytes(req.method.as_bytes())
             .map_err(|_| err(format!("bad method {:?}", req.method)))?;
-        let path = if req.path.starts_with('/') {
-            req.path.clone()
-        } else {
-            format!("/{}", req.path)
-        };
         let mut rb = self
             .http
-            .request(method, format!("{}{}", b.url, path))
+            .request(method, target(b, &req.path).map_err(err)?)
             .timeout(Duration::from_millis(self.cfg.request_timeout_ms));
         for (k, v) in &req.headers {
             rb = rb.header(k, v);
@@ -223,6 +225,28 @@ impl Pool {
             headers,
             body,
         })
+    }
+}
+
+/// The URL of `path` (and its query) on backend `b`: what `url + path` parses to, from the base
+/// parsed once when it has no path of its own (the usual case), else parsed whole.
+fn target(b: &BackendState, path: &str) -> Result<reqwest::Url, String> {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    match &b.base {
+        Some(base) if base.path() == "/" && !path.contains('#') => {
+            let mut u = base.clone();
+            let (p, q) = match path.split_once('?') {
+                Some((p, q)) => (p, Some(q)),
+                None => (path, None),
+            };
+            u.set_path(p);
+            u.set_query(q);
+            Ok(u)
+        }
+        _ => {
+            let full = format!("{}/{path}", b.url);
+            reqwest::Url::parse(&full).map_err(|e| format!("bad URL {full:?}: {e}"))
+        }
     }
 }
 
@@ -264,6 +288,34 @@ mod tests {
             },
             Arc::new(Metrics::new()),
         )
+    }
+
+    #[test]
+    fn a_target_is_the_backend_url_with_the_request_path() {
+        let p = pool(LocalPolicy::RoundRobin, &[1]);
+        let b = &p.backends[0];
+        for (path, want) in [
+            ("/api/instance", "http://127.0.0.1:1/api/instance"),
+            ("api/x?y=1&z", "http://127.0.0.1:1/api/x?y=1&z"),
+            ("/", "http://127.0.0.1:1/"),
+            ("/a b", "http://127.0.0.1:1/a%20b"),
+        ] {
+            let t = target(b, path).unwrap();
+            assert_eq!(t.as_str(), want);
+            let whole = reqwest::Url::parse(&format!("{}/{}", b.url, path.trim_start_matches('/')));
+            assert_eq!(t, whole.unwrap(), "as the whole URL parses");
+        }
+        let prefixed = BackendState::new(&Backend {
+            url: "http://127.0.0.1:1/base/".into(),
+            weight: 1,
+            max_inflight: 0,
+        });
+        let t = target(&prefixed, "/x?q").unwrap();
+        assert_eq!(
+            t.as_str(),
+            "http://127.0.0.1:1/base/x?q",
+            "a base path is kept"
+        );
     }
 
     #[test]

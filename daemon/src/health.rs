@@ -64,19 +64,14 @@ pub async fn run(pool: Arc<Pool>, cfg: Health) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicBool, AtomicU32};
 
     #[test]
     fn thresholds_give_hysteresis() {
-        let b = BackendState {
-            url: "x".into(),
+        let b = BackendState::new(&crate::config::Backend {
+            url: "http://127.0.0.1:1".into(),
             weight: 1,
             max_inflight: 0,
-            healthy: AtomicBool::new(true),
-            inflight: AtomicU32::new(0),
-            ok_streak: AtomicU32::new(0),
-            fail_streak: AtomicU32::new(0),
-        };
+        });
         let cfg = Health {
             healthy_threshold: 3,
             unhealthy_threshold: 2,

@@ -285,22 +285,35 @@ fn with_dtp(
     (pipe, seq): crate::waiters::RequestId,
 ) -> Response {
     if let Some(s) = server {
-        r.headers_mut().insert(
-            "x-dtp-server",
-            HeaderValue::try_from(s.to_string()).expect("ascii"),
-        );
+        r.headers_mut().insert("x-dtp-server", address_value(&s));
     }
-    r.headers_mut().insert(
-        "x-dtp-pipe",
-        HeaderValue::try_from(pipe.to_string()).expect("ascii"),
-    );
+    r.headers_mut().insert("x-dtp-pipe", address_value(&pipe));
     r.headers_mut().insert("x-dtp-seq", HeaderValue::from(seq));
     r
+}
+
+/// An address as a header value, `0x` and 64 hex digits (as `Address`'s `Display`, without
+/// its per-byte formatting: this runs for every response).
+fn address_value(a: &sui_sdk_types::Address) -> HeaderValue {
+    let mut s = String::with_capacity(66);
+    s.push_str("0x");
+    s.push_str(&hex::encode(a.as_bytes()));
+    HeaderValue::try_from(s).expect("hex is ascii")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_header_is_the_address_as_displayed() {
+        let a = sui_sdk_types::Address::new([0xa5; 32]);
+        assert_eq!(address_value(&a).to_str().unwrap(), a.to_string());
+        let mut two = [0; 32];
+        two[31] = 2;
+        let short = sui_sdk_types::Address::new(two);
+        assert_eq!(address_value(&short).to_str().unwrap(), short.to_string());
+    }
 
     #[tokio::test]
     async fn a_gateway_without_gas_answers_503_naming_its_address() {

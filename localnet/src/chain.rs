@@ -12,6 +12,7 @@ use sui_sdk_types::{
     CheckpointContents, CheckpointSummary, CheckpointTransactionInfo, Digest, GasCostSummary,
 };
 
+use crate::digest::Salted;
 use crate::exec::Executed;
 
 /// A transaction and the checkpoint that holds it, once there is one.
@@ -106,7 +107,7 @@ impl Chain {
                 .map(|e| {
                     CheckpointTransactionInfo::new(
                         e.digest,
-                        e.effects.digest(),
+                        e.effects.digest_fast(),
                         e.signatures.clone(),
                     )
                 })
@@ -126,7 +127,7 @@ impl Chain {
             epoch: 0,
             sequence_number,
             network_total_transactions: self.total_txs,
-            content_digest: contents.digest(),
+            content_digest: contents.digest_fast(),
             previous_digest: self.latest().map(|c| c.digest),
             epoch_rolling_gas_cost_summary: self.rolling_gas.clone(),
             timestamp_ms,
@@ -134,7 +135,7 @@ impl Chain {
             end_of_epoch_data: None,
             version_specific_data: vec![],
         };
-        let digest = summary.digest();
+        let digest = summary.digest_fast();
         for e in &txs {
             if let Some(t) = self.txs.get_mut(&e.digest) {
                 t.checkpoint = Some(sequence_number);

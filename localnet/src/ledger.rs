@@ -9,6 +9,7 @@ use dtp_protocol::{Host, HostCap, PipeState, Request};
 use serde::{Deserialize, Serialize};
 use sui_sdk_types::{Address, Digest, Object, ObjectReference, Owner, StructTag};
 
+use crate::digest::Salted;
 use crate::genesis::{self, CLOCK, CLOCK_INITIAL_VERSION};
 use crate::objects::{self, move_object};
 
@@ -176,7 +177,7 @@ impl Ledger {
 
     pub fn object_ref(&self, id: &Address) -> Option<ObjectReference> {
         let o = self.object(id)?;
-        Some(ObjectReference::new(*id, o.version(), o.digest()))
+        Some(ObjectReference::new(*id, o.version(), o.digest_fast()))
     }
 
     /// The Sui type of an object (`None` for the package).

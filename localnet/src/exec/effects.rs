@@ -12,6 +12,7 @@ use sui_sdk_types::{
 use super::check::{Checked, In};
 use super::run::{Failure, Run};
 use super::writes::{self, Write};
+use crate::digest::Salted;
 use crate::genesis::{COMPUTATION_UNITS, DTP_PACKAGE, STORAGE_REBATE_PERCENT};
 use crate::ledger::{Body, Ledger};
 
@@ -47,12 +48,12 @@ impl Before {
                     id,
                     ObjectIn::Exist {
                         version: o.version(),
-                        digest: o.digest(),
+                        digest: o.digest_fast(),
                         owner: *o.owner(),
                     },
                 );
             } else if matches!(o.owner(), Owner::Shared(_)) {
-                b.read_only.push((id, o.version(), o.digest()));
+                b.read_only.push((id, o.version(), o.digest_fast()));
             }
         };
         for r in &tx.gas_payment.objects {
@@ -230,7 +231,9 @@ fn charge_gas(ledger: &mut Ledger, gas: Address, net: i128, changed: &mut [Chang
     if let Some((meta, Body::Coin(b))) = ledger.get(&gas).cloned() {
         let nb = (b as i128 - net).clamp(0, u64::MAX as i128) as u64;
         ledger.insert(gas, meta.clone(), Body::Coin(nb));
-        let d = ledger.materialize(&gas, &meta, &Body::Coin(nb)).digest();
+        let d = ledger
+            .materialize(&gas, &meta, &Body::Coin(nb))
+            .digest_fast();
         if let Some(c) = changed.iter_mut().find(|c| c.object_id == gas) {
             c.output_state = ObjectOut::ObjectWrite {
                 digest: d,
@@ -268,7 +271,7 @@ fn assemble(
         },
         transaction_digest: digest,
         gas_object_index,
-        events_digest: events.as_ref().map(|e| e.digest()),
+        events_digest: events.as_ref().map(|e| e.digest_fast()),
         dependencies: before.dependencies.iter().copied().collect(),
         lamport_version: before.lamport,
         changed_objects: changed,

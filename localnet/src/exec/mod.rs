@@ -13,6 +13,7 @@ use sui_sdk_types::{Digest, Transaction, TransactionEffects, TransactionEvents, 
 
 pub use reject::{Reject, RejectKind};
 
+use crate::digest::Salted;
 use crate::ledger::Ledger;
 
 /// A transaction that was executed (successfully or not) and must be committed.
@@ -72,7 +73,7 @@ fn run_checked(
         )));
     }
     let checked = check::transaction(ledger, &tx)?;
-    let digest = tx.digest();
+    let digest = crate::digest::of_bcs(<Transaction as Salted>::SALT, &bytes);
     let now = now.max(ledger.clock_ms);
     ledger.clock_ms = now;
     let before = effects::Before::capture(ledger, &tx, &checked);

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use dtp_protocol::Request;
 use sui_sdk_types::{Address, ChangedObject, Digest, IdOperation, ObjectIn, ObjectOut, Owner};
 
+use crate::digest::Salted;
 use crate::genesis::STORAGE_PRICE_PER_BYTE;
 use crate::ledger::{Body, Ledger, Meta};
 use crate::objects::{self, field_contents, move_object, table_entry_id};
@@ -104,7 +105,7 @@ pub(super) fn entries(
                     );
                     ObjectIn::Exist {
                         version: m.version,
-                        digest: o.digest(),
+                        digest: o.digest_fast(),
                         owner: m.owner,
                     }
                 }
@@ -195,7 +196,7 @@ pub(super) fn apply(
                 ledger.set_owner(&w.id, owner);
                 ledger.get_mut(&w.id).expect("written object").0 = meta;
                 let (meta, body) = ledger.get(&w.id).expect("written object");
-                let digest = ledger.materialize(&w.id, meta, body).digest();
+                let digest = ledger.materialize(&w.id, meta, body).digest_fast();
                 ObjectOut::ObjectWrite { digest, owner }
             }
             _ => {

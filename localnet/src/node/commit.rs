@@ -6,6 +6,9 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use super::{now_ms, Cadence, Committed, Failed, Inner, Submission, SubmitError};
+use sui_sdk_types::Transaction;
+
+use crate::digest::{self, Salted};
 use crate::exec;
 use crate::snapshot;
 use crate::wal::{Record, Wal};
@@ -91,12 +94,12 @@ pub(super) fn commit_loop(
         let committed: Vec<_> = {
             let mut st = inner.state.write().unwrap_or_else(|p| p.into_inner());
             for s in batch {
-                let digest = s.tx.digest();
+                let tx_bytes = bcs::to_bytes(&s.tx).expect("transaction serialises");
+                let digest = digest::of_bcs(<Transaction as Salted>::SALT, &tx_bytes);
                 if let Some(t) = st.chain.txs.get(&digest) {
                     acks.push((s.reply, t.executed.clone()));
                     continue;
                 }
-                let tx_bytes = bcs::to_bytes(&s.tx).expect("transaction serialises");
                 let sig_bytes: Vec<Vec<u8>> = s.signatures.iter().map(|x| x.to_bytes()).collect();
                 match exec::execute_verified(&mut st.ledger, s.tx, s.signatures, now_ms()) {
                     Ok(e) => {
