@@ -12,8 +12,8 @@ use sui_sdk_types::{
     CheckpointContents, CheckpointSummary, CheckpointTransactionInfo, Digest, GasCostSummary,
 };
 
-use crate::digest::Salted;
 use crate::exec::Executed;
+use dtp_protocol::digest::Salted;
 
 /// A transaction and the checkpoint that holds it, once there is one.
 #[derive(Debug, Clone)]

@@ -9,9 +9,9 @@ use dtp_protocol::{Host, HostCap, PipeState, Request};
 use serde::{Deserialize, Serialize};
 use sui_sdk_types::{Address, Digest, Object, ObjectReference, Owner, StructTag};
 
-use crate::digest::Salted;
 use crate::genesis::{self, CLOCK, CLOCK_INITIAL_VERSION};
 use crate::objects::{self, move_object};
+use dtp_protocol::digest::Salted;
 
 /// Sui metadata of a stored object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,7 @@
 //! package by running the Rust twin ([`dtp_protocol`]), keeps objects in the exact Sui layouts, forms
 //! checkpoints, and is durable through a checksummed write-ahead log.
 //!
-//! Module map: [`genesis`] (fixed ids, gas schedule), [`digest`] (Sui's digests in one pass), [`objects`] (Sui layouts), [`ledger`] (live
+//! Module map: [`genesis`] (fixed ids, gas schedule), [`objects`] (Sui layouts), [`ledger`] (live
 //! state), [`exec`] (check / run / effects), [`chain`] (transactions and checkpoints), [`wal`]
 //! and [`snapshot`] (durability), [`node`] (commit loop), [`grpc`] (the `sui.rpc.v2` services), [`faucet`],
 //! [`server`] (start / stop everything), [`txb`] (transaction helpers).
@@ -13,7 +13,6 @@
 pub use server::{start, LocalnetConfig, Running};
 
 pub mod chain;
-pub mod digest;
 pub mod exec;
 pub mod faucet;
 pub mod foreground;

@@ -26,6 +26,7 @@ pub mod calls;
 pub mod config;
 pub mod constants;
 pub mod ctx;
+pub mod digest;
 // documented with the typed function description (#14 item 1)
 #[allow(missing_docs)]
 pub mod dispatch;

@@ -3,10 +3,10 @@
 //! transient errors, and what a refusal means for the coin (stale: refreshed; too poor: replaced).
 
 use prost_types::FieldMask;
-use sui_crypto::SuiSigner;
+use sui_crypto::Signer;
 use sui_rpc::field::FieldMaskUtil;
 use sui_rpc::proto::sui::rpc::v2 as pb;
-use sui_sdk_types::Transaction;
+use sui_sdk_types::{Transaction, UserSignature};
 use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 
 use crate::backoff::Backoff;
@@ -165,16 +165,18 @@ impl Client {
     }
 
     pub(crate) async fn submit(&self, tx: &Transaction, key: &Key) -> Result<Executed> {
-        let sig = key
-            .signer()
-            .sign_transaction(tx)
-            .map_err(|e| Error::Key(e.to_string()))?;
         // The transaction as BCS (what Sui's own clients send): no conversion to the proto's
-        // structured form on this side, none back on the node's.
-        let mut t = pb::Transaction::default();
-        t.bcs = Some(pb::Bcs::serialize(tx).map_err(|e| {
+        // structured form on this side, none back on the node's. The signature signs the digest
+        // of these same bytes (what `sign_transaction` computes, in one pass).
+        let bytes = bcs::to_bytes(tx).map_err(|e| {
             Error::Invalid(format!("the transaction does not serialise to BCS: {e}"))
-        })?);
+        })?;
+        let sig: UserSignature = key
+            .signer()
+            .try_sign(&dtp_protocol::digest::signing_digest(&bytes))
+            .map_err(|e| Error::Key(e.to_string()))?;
+        let mut t = pb::Transaction::default();
+        t.bcs = Some(pb::Bcs::from(bytes));
         let req = pb::ExecuteTransactionRequest::default()
             .with_transaction(t)
             .with_signatures(vec![sig.into()])

@@ -4,7 +4,7 @@
 
 use dtp_protocol::schema::{self, Param, PureKind, Value};
 use sui_crypto::simple::SimpleVerifier;
-use sui_crypto::SuiVerifier;
+use sui_crypto::Verifier;
 use sui_sdk_types::{
     Address, Argument, Command, Input, Mutability, Owner, ProgrammableTransaction, SimpleSignature,
     Transaction, TransactionKind, UserSignature,
@@ -69,8 +69,10 @@ pub fn signature(tx: &Transaction, sigs: &[UserSignature]) -> Result<(), Reject>
             tx.sender
         )
     })?;
+    // What `verify_transaction` checks, with the digest computed in one pass.
+    let bytes = bcs::to_bytes(tx).expect("transactions serialise");
     SimpleVerifier
-        .verify_transaction(tx, sig)
+        .verify(&dtp_protocol::digest::signing_digest(&bytes), sig)
         .map_err(|e| Reject::invalid(format!("bad signature: {e}")))
 }
 

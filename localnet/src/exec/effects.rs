@@ -12,9 +12,9 @@ use sui_sdk_types::{
 use super::check::{Checked, In};
 use super::run::{Failure, Run};
 use super::writes::{self, Write};
-use crate::digest::Salted;
 use crate::genesis::{COMPUTATION_UNITS, DTP_PACKAGE, STORAGE_REBATE_PERCENT};
 use crate::ledger::{Body, Ledger};
+use dtp_protocol::digest::Salted;
 
 /// Input object states captured before execution.
 pub struct Before {

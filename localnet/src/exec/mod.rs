@@ -13,8 +13,8 @@ use sui_sdk_types::{Digest, Transaction, TransactionEffects, TransactionEvents, 
 
 pub use reject::{Reject, RejectKind};
 
-use crate::digest::Salted;
 use crate::ledger::Ledger;
+use dtp_protocol::digest::Salted;
 
 /// A transaction that was executed (successfully or not) and must be committed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -73,7 +73,7 @@ fn run_checked(
         )));
     }
     let checked = check::transaction(ledger, &tx)?;
-    let digest = crate::digest::of_bcs(<Transaction as Salted>::SALT, &bytes);
+    let digest = dtp_protocol::digest::of_bcs(<Transaction as Salted>::SALT, &bytes);
     let now = now.max(ledger.clock_ms);
     ledger.clock_ms = now;
     let before = effects::Before::capture(ledger, &tx, &checked);

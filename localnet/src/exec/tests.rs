@@ -366,3 +366,30 @@ fn over_the_budget_fails_with_insufficient_gas_and_charges_the_budget() {
     assert!(g.computation_cost + g.storage_cost > budget);
     assert_eq!(l.len(), objects_before + 2, "the Host and its cap");
 }
+
+/// The localnet's digests (dtp_protocol::digest, in one pass) are those sui-sdk-types computes.
+#[test]
+fn every_digest_is_the_one_sui_sdk_types_computes() {
+    use crate::chain::Chain;
+    use dtp_protocol::digest::Salted;
+    use std::sync::Arc;
+
+    let mut l = Ledger::genesis();
+    let gas = l.object_ref(&genesis::faucet_coin_id()).unwrap();
+    let to = Address::new([9; 32]);
+    let (tx, sigs) = txb::transfer_coins(&genesis::faucet_key(), &gas, to, 2, 1_000_000_000);
+    assert_eq!(tx.digest_fast(), tx.digest(), "transaction");
+    let e = execute_verified(&mut l, tx, sigs, 1_000).unwrap();
+    assert_eq!(e.effects.digest_fast(), e.effects.digest(), "effects");
+    let mut objects = l.owned_by(&to);
+    objects.extend([genesis::faucet_coin_id(), Address::from_static("0x6")]);
+    for id in objects {
+        let o = l.object(&id).expect("exists");
+        assert_eq!(o.digest_fast(), o.digest(), "object {id}");
+    }
+    let mut chain = Chain::with_retention(None);
+    chain.record(Arc::new(e));
+    let cp = chain.form_checkpoint(2_000);
+    assert_eq!(cp.summary.digest_fast(), cp.summary.digest(), "summary");
+    assert_eq!(cp.contents.digest_fast(), cp.contents.digest(), "contents");
+}

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use dtp_protocol::Request;
 use sui_sdk_types::{Address, ChangedObject, Digest, IdOperation, ObjectIn, ObjectOut, Owner};
 
-use crate::digest::Salted;
 use crate::genesis::STORAGE_PRICE_PER_BYTE;
 use crate::ledger::{Body, Ledger, Meta};
 use crate::objects::{self, field_contents, move_object, table_entry_id};
+use dtp_protocol::digest::Salted;
 
 /// One written or deleted object for the effects.
 pub(super) struct Write {

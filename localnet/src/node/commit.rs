@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use super::{now_ms, Cadence, Committed, Failed, Inner, Submission, SubmitError};
 use sui_sdk_types::Transaction;
 
-use crate::digest::{self, Salted};
 use crate::exec;
 use crate::snapshot;
 use crate::wal::{Record, Wal};
+use dtp_protocol::digest::{self, Salted};
 
 /// When and where the commit loop takes snapshots.
 pub(super) struct Compaction {
