@@ -47,10 +47,20 @@ fn generated_move_tests_are_up_to_date() {
             (v, steps)
         })
         .collect();
-    let want = move_gen::generate(&resolved);
-    let have = std::fs::read_to_string(vectors::generated_move_path()).unwrap_or_default();
-    assert!(
-        have == want,
-        "move/tests/vectors_tests.move is stale: run `cargo run -p dtp-tests --bin gen-move-vectors`"
+    let mut want = move_gen::generate(&resolved);
+    want.sort_by(|a, b| a.name.cmp(&b.name));
+    let have = vectors::read_generated(&vectors::generated_move_dir()).unwrap();
+    let names = |fs: &[move_gen::MoveFile]| fs.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&have),
+        names(&want),
+        "move/tests/vectors/ holds other files than the vectors give: run `cargo run -p dtp-tests --bin gen-move-vectors`"
     );
+    for (h, w) in have.iter().zip(&want) {
+        assert!(
+            h.text == w.text,
+            "move/tests/vectors/{} is stale: run `cargo run -p dtp-tests --bin gen-move-vectors`",
+            h.name
+        );
+    }
 }

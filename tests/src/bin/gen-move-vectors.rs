@@ -1,6 +1,7 @@
-//! Regenerates `move/tests/vectors_tests.move` from `tests/vectors/*.json`.
+//! Regenerates the Move tests of the conformance vectors (`move/tests/vectors/`, one file per
+//! `tests/vectors/*.json`, plus their helpers) and removes generated files whose vector is gone.
 //! Every vector is first run on the Rust twin; a vector that fails there is not generated.
-//! `--check` only reports whether the file is up to date (exit 1 if stale).
+//! `--check` only reports whether the directory is up to date (exit 1 if stale).
 
 use anyhow::{bail, Context, Result};
 use dtp_tests::vectors::{self, move_gen, runner};
@@ -13,24 +14,40 @@ fn main() -> Result<()> {
         let steps = runner::run(&v)?;
         resolved.push((v, steps));
     }
-    let text = move_gen::generate(&resolved);
-    let path = vectors::generated_move_path();
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut want = move_gen::generate(&resolved);
+    want.sort_by(|a, b| a.name.cmp(&b.name));
+    let dir = vectors::generated_move_dir();
+    let have = vectors::read_generated(&dir)?;
     if check {
-        if current != text {
+        if have != want {
             bail!(
                 "{} is stale: run `cargo run -p dtp-tests --bin gen-move-vectors`",
-                path.display()
+                dir.display()
             );
         }
         println!(
             "{} is up to date ({} vectors)",
-            path.display(),
+            dir.display(),
             resolved.len()
         );
         return Ok(());
     }
-    std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
-    println!("wrote {} ({} vectors)", path.display(), resolved.len());
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    for old in &have {
+        if !want.iter().any(|f| f.name == old.name) {
+            let path = dir.join(&old.name);
+            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
+    }
+    for f in &want {
+        let path = dir.join(&f.name);
+        std::fs::write(&path, &f.text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    println!(
+        "wrote {} files to {} ({} vectors)",
+        want.len(),
+        dir.display(),
+        resolved.len()
+    );
     Ok(())
 }

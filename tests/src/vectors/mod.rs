@@ -18,9 +18,33 @@ pub fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("vectors")
 }
 
-/// `move/tests/vectors_tests.move` in the workspace.
-pub fn generated_move_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../move/tests/vectors_tests.move")
+/// `move/tests/vectors/` in the workspace: the generated Move tests, nothing else.
+pub fn generated_move_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../move/tests/vectors")
+}
+
+/// Every `*.move` file of `dir` (the generated tests as they are on disk), by name; none when
+/// `dir` does not exist.
+pub fn read_generated(dir: &Path) -> anyhow::Result<Vec<move_gen::MoveFile>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut files = Vec::new();
+    for e in entries {
+        let path = e?.path();
+        if path.extension().is_some_and(|x| x == "move") {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            files.push(move_gen::MoveFile { name, text });
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
 }
 
 /// Loads every `*.json` vector of `dir`, sorted by file name.

@@ -1,7 +1,9 @@
-//! Generates `move/tests/vectors_tests.move` from resolved vectors: one `#[test]` per vector with
-//! every successful step and its checks, and one `#[expected_failure]` test per aborting step that
-//! replays the steps before it. Object ids are the ones the twin derived, which equal
-//! `test_scenario`'s, so the generated test also proves the id derivation.
+//! Generates the Move tests of the conformance vectors, one file per vector in
+//! `move/tests/vectors/` (`tests/vectors/<name>.json` -> `move/tests/vectors/<name>.move`, module
+//! `dtp::<name>_vector`) plus the helpers they share (`vector_helpers.move`): one `#[test]` per
+//! vector with every successful step and its checks, and one `#[expected_failure]` test per
+//! aborting step that replays the steps before it. Object ids are the ones the twin derived,
+//! which equal `test_scenario`'s, so the generated test also proves the id derivation.
 
 use std::fmt::Write;
 
@@ -12,31 +14,65 @@ use super::model::Vector;
 use super::resolve::Field;
 use super::runner::{ResolvedState, ResolvedStep};
 
-const HEADER: &str = "\
+/// What every generated file starts with.
+const GENERATED: &str = "\
 // GENERATED from tests/vectors/*.json by `cargo run -p dtp-tests --bin gen-move-vectors`.
 // Do not edit: change the vectors and regenerate. `cargo test` fails while this file is stale.
-#[test_only]
-#[allow(unused_variable, unused_let_mut, unused_mut_ref, unused_use)]
-module dtp::vectors_tests;
+";
 
+/// The helpers' file name in `move/tests/vectors/`.
+pub const HELPERS_FILE: &str = "vector_helpers.move";
+
+/// The helpers every vector's module uses.
+const HELPERS: &str = "\
+#[test_only]
+module dtp::vector_helpers;
+
+use sui::clock::{Self, Clock};
+use sui::test_scenario::{Self as ts, Scenario};
+
+/// `n` bytes of `x` (a long payload, written short).
+public fun bytes(n: u64): vector<u8> {
+    let mut v = vector[];
+    n.do!(|_| v.push_back(120u8));
+    v
+}
+
+public fun id(a: address): ID { object::id_from_address(a) }
+
+/// A scenario and a clock at 0.
+public fun start(): (Scenario, Clock) {
+    let mut scenario = ts::begin(@0x0);
+    let clock = clock::create_for_testing(scenario.ctx());
+    (scenario, clock)
+}
+
+public fun finish(scenario: Scenario, clock: Clock) {
+    clock.destroy_for_testing();
+    scenario.end();
+}
+";
+
+/// The `use` lines of a vector's module (what its steps may need).
+const USES: &str = "\
 use dtp::config;
 use dtp::events;
 use dtp::host::{Self, Host, HostCap};
 use dtp::pipe::{Self, Pipe};
 use dtp::request;
 use dtp::endpoint;
+use dtp::vector_helpers::{bytes, id, start, finish};
 use sui::clock::{Self, Clock};
 use sui::event;
 use sui::test_scenario::{Self as ts, Scenario};
-
-fun bytes(n: u64): vector<u8> {
-    let mut v = vector[];
-    n.do!(|_| v.push_back(120u8));
-    v
-}
-
-fun id(a: address): ID { object::id_from_address(a) }
 ";
+
+/// One generated Move file: its name in `move/tests/vectors/` and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveFile {
+    pub name: String,
+    pub text: String,
+}
 
 /// The module whose `#[error]` constant an abort of `function` is raised with in Move.
 pub fn abort_module(function: &str, abort: MoveAbort) -> &'static str {
@@ -268,54 +304,67 @@ fn state_check(out: &mut String, st: &ResolvedState, now: u64, code: u64, ind: &
 }
 
 /// The whole generated Move file for `vectors` (each with its resolved steps).
-pub fn generate(vectors: &[(Vector, Vec<ResolvedStep>)]) -> String {
-    let mut out = String::from(HEADER);
-    for (v, steps) in vectors {
-        let name = &v.name;
-        let _ = writeln!(out, "\n// {}: {}", name, v.about.replace('\n', " "));
-        let _ = writeln!(
-            out,
-            "fun run_{name}(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {{"
-        );
-        for (i, s) in steps.iter().enumerate() {
-            let _ = writeln!(out, "    if (upto > {i}) {{");
-            if s.abort.is_some() {
-                // An aborted transaction changes nothing; keep the transaction numbering.
-                let _ = writeln!(out, "        scenario.next_tx({});", addr(&s.sender));
-            } else {
-                step_body(&mut out, s, 1000 + i as u64, "        ");
-            }
-            let _ = writeln!(out, "    }};");
-        }
-        let _ = writeln!(out, "}}");
-        let _ = writeln!(out, "\n#[test]\nfun {name}() {{");
-        let _ = writeln!(out, "    let (mut scenario, mut clock) = start();");
-        let _ = writeln!(
-            out,
-            "    run_{name}(&mut scenario, &mut clock, {});",
-            steps.len()
-        );
-        let _ = writeln!(out, "    finish(scenario, clock);\n}}");
-        for (i, s) in steps.iter().enumerate() {
-            let Some(abort) = s.abort else { continue };
-            let module = abort_module(s.function.name, abort);
-            let _ = writeln!(
-                out,
-                "\n#[test, expected_failure(abort_code = dtp::{module}::{})]",
-                abort.name()
-            );
-            let _ = writeln!(out, "fun {name}_step{i}_aborts() {{");
-            let _ = writeln!(out, "    let (mut scenario, mut clock) = start();");
-            let _ = writeln!(out, "    run_{name}(&mut scenario, &mut clock, {i});");
-            let _ = writeln!(out, "    let clock = &mut clock;");
-            let _ = writeln!(out, "    let scenario = &mut scenario;");
-            step_body(&mut out, s, 2000 + i as u64, "    ");
-            let _ = writeln!(out, "    abort 0xdead\n}}");
-        }
-    }
-    out.push_str(
-        "\nfun start(): (Scenario, Clock) {\n    let mut scenario = ts::begin(@0x0);\n    let clock = clock::create_for_testing(scenario.ctx());\n    (scenario, clock)\n}\n\nfun finish(scenario: Scenario, clock: Clock) {\n    clock.destroy_for_testing();\n    scenario.end();\n}\n",
+pub fn generate(vectors: &[(Vector, Vec<ResolvedStep>)]) -> Vec<MoveFile> {
+    let mut files = vec![MoveFile {
+        name: HELPERS_FILE.to_string(),
+        text: format!("{GENERATED}{HELPERS}"),
+    }];
+    files.extend(vectors.iter().map(|(v, steps)| MoveFile {
+        name: format!("{}.move", v.name),
+        text: vector_module(v, steps),
+    }));
+    files
+}
+
+/// The module of one vector: its steps as a function, the test that runs them all, and one test
+/// per aborting step.
+fn vector_module(v: &Vector, steps: &[ResolvedStep]) -> String {
+    let name = &v.name;
+    let mut out = String::from(GENERATED);
+    let _ = writeln!(out, "// {}: {}", name, v.about.replace('\n', " "));
+    let _ = writeln!(
+        out,
+        "#[test_only]\n#[allow(unused_variable, unused_let_mut, unused_mut_ref, unused_use)]\nmodule dtp::{name}_vector;\n\n{USES}"
     );
+    let _ = writeln!(
+        out,
+        "fun run_{name}(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {{"
+    );
+    for (i, s) in steps.iter().enumerate() {
+        let _ = writeln!(out, "    if (upto > {i}) {{");
+        if s.abort.is_some() {
+            // An aborted transaction changes nothing; keep the transaction numbering.
+            let _ = writeln!(out, "        scenario.next_tx({});", addr(&s.sender));
+        } else {
+            step_body(&mut out, s, 1000 + i as u64, "        ");
+        }
+        let _ = writeln!(out, "    }};");
+    }
+    let _ = writeln!(out, "}}");
+    let _ = writeln!(out, "\n#[test]\nfun {name}() {{");
+    let _ = writeln!(out, "    let (mut scenario, mut clock) = start();");
+    let _ = writeln!(
+        out,
+        "    run_{name}(&mut scenario, &mut clock, {});",
+        steps.len()
+    );
+    let _ = writeln!(out, "    finish(scenario, clock);\n}}");
+    for (i, s) in steps.iter().enumerate() {
+        let Some(abort) = s.abort else { continue };
+        let module = abort_module(s.function.name, abort);
+        let _ = writeln!(
+            out,
+            "\n#[test, expected_failure(abort_code = dtp::{module}::{})]",
+            abort.name()
+        );
+        let _ = writeln!(out, "fun {name}_step{i}_aborts() {{");
+        let _ = writeln!(out, "    let (mut scenario, mut clock) = start();");
+        let _ = writeln!(out, "    run_{name}(&mut scenario, &mut clock, {i});");
+        let _ = writeln!(out, "    let clock = &mut clock;");
+        let _ = writeln!(out, "    let scenario = &mut scenario;");
+        step_body(&mut out, s, 2000 + i as u64, "    ");
+        let _ = writeln!(out, "    abort 0xdead\n}}");
+    }
     out
 }
 
@@ -327,6 +376,30 @@ mod tests {
     fn snake_case_of_event_names() {
         assert_eq!(snake("DeadLettered"), "dead_lettered");
         assert_eq!(snake("HostCreated"), "host_created");
+    }
+
+    #[test]
+    fn each_vector_is_a_module_of_its_own_beside_the_helpers() {
+        let v: Vector = serde_json::from_str(
+            r#"{"name": "two_hosts", "about": "a\nb", "steps": [
+                {"at": 1, "by": "admin", "call": "create_host", "args": {"label": "h"}, "as": "h0"}
+            ]}"#,
+        )
+        .unwrap();
+        let steps = super::super::runner::run(&v).unwrap();
+        let files = generate(&[(v, steps)]);
+        let names: Vec<_> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, [HELPERS_FILE, "two_hosts.move"]);
+        let text = &files[1].text;
+        assert!(text.starts_with(GENERATED), "{text}");
+        assert!(text.contains("module dtp::two_hosts_vector;"), "{text}");
+        assert!(
+            text.contains("// two_hosts: a b\n"),
+            "about on one line: {text}"
+        );
+        assert!(text.contains("use dtp::vector_helpers::{bytes, id, start, finish};"));
+        assert!(text.contains("#[test]\nfun two_hosts() {"), "{text}");
+        assert!(files[0].text.contains("module dtp::vector_helpers;"));
     }
 
     #[test]

@@ -1,0 +1,188 @@
+// GENERATED from tests/vectors/*.json by `cargo run -p dtp-tests --bin gen-move-vectors`.
+// Do not edit: change the vectors and regenerate. `cargo test` fails while this file is stale.
+// health_threshold_hysteresis: healthy_threshold 3: an endpoint is selectable only after 3 timely ready heartbeats in a row; HealthChanged is emitted exactly on the flips (3rd heartbeat, ready=false, 3rd heartbeat again), the streak is capped so further heartbeats emit nothing.
+#[test_only]
+#[allow(unused_variable, unused_let_mut, unused_mut_ref, unused_use)]
+module dtp::health_threshold_hysteresis_vector;
+
+use dtp::config;
+use dtp::events;
+use dtp::host::{Self, Host, HostCap};
+use dtp::pipe::{Self, Pipe};
+use dtp::request;
+use dtp::endpoint;
+use dtp::vector_helpers::{bytes, id, start, finish};
+use sui::clock::{Self, Clock};
+use sui::event;
+use sui::test_scenario::{Self as ts, Scenario};
+
+fun run_health_threshold_hysteresis(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
+    if (upto > 0) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+        clock.set_for_testing(1000);
+        dtp::host::create_host(std::string::utf8(x"68"), 10000u64, 3u32, 5000u64, 3u32, 1024u64, 100u64, scenario.ctx());
+        assert!(event::num_events() == 1, 1000);
+        assert!(event::events_by_type<events::HostCreated>() == vector[events::new_host_created(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), std::string::utf8(x"68"), @0x00000000000000000000000000000000000000000000000000000061646d696e)], 1000);
+    };
+    if (upto > 1) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+        clock.set_for_testing(1000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
+        dtp::host::add_endpoint(&mut host, &cap, @0x0000000000000000000000000000000000000000000000000000000000007331, std::string::utf8(x"7331"), std::string::utf8(x""), 1u32, 0u32, 0u8);
+        ts::return_shared(host);
+        ts::return_to_address(@0x00000000000000000000000000000000000000000000000000000061646d696e, cap);
+    };
+    if (upto > 2) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+        clock.set_for_testing(1000);
+        let host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
+        dtp::pipe::create_pipe(&host, &cap, std::string::utf8(x"70"), 0u8, scenario.ctx());
+        assert!(event::num_events() == 1, 1002);
+        assert!(event::events_by_type<events::PipeCreated>() == vector[events::new_pipe_created(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), std::string::utf8(x"70"), 0u8)], 1002);
+        ts::return_shared(host);
+        ts::return_to_address(@0x00000000000000000000000000000000000000000000000000000061646d696e, cap);
+    };
+    if (upto > 3) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(1000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 0, 1003);
+        assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 1000) == false, 1003);
+        ts::return_shared(host);
+    };
+    if (upto > 4) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(2000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 0, 1004);
+        assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 2000) == false, 1004);
+        ts::return_shared(host);
+    };
+    if (upto > 5) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+    };
+    if (upto > 6) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(3000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 1, 1006);
+        assert!(event::events_by_type<events::HealthChanged>() == vector[events::new_health_changed(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), @0x0000000000000000000000000000000000000000000000000000000000007331, true)], 1006);
+        assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 3000) == true, 1006);
+        ts::return_shared(host);
+    };
+    if (upto > 7) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+        clock.set_for_testing(3000);
+        let host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05));
+        let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
+        assert!(ret == 0, 1007);
+        assert!(event::num_events() == 1, 1007);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 8000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1007);
+        ts::return_shared(host);
+        ts::return_shared(pipe);
+    };
+    if (upto > 8) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(4000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 0, 1008);
+        ts::return_shared(host);
+    };
+    if (upto > 9) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(5000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, false, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 1, 1009);
+        assert!(event::events_by_type<events::HealthChanged>() == vector[events::new_health_changed(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), @0x0000000000000000000000000000000000000000000000000000000000007331, false)], 1009);
+        ts::return_shared(host);
+    };
+    if (upto > 10) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(6000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 0, 1010);
+        assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 6000) == false, 1010);
+        ts::return_shared(host);
+    };
+    if (upto > 11) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+    };
+    if (upto > 12) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(7000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 0, 1012);
+        ts::return_shared(host);
+    };
+    if (upto > 13) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(8000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 1, 1013);
+        assert!(event::events_by_type<events::HealthChanged>() == vector[events::new_health_changed(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), @0x0000000000000000000000000000000000000000000000000000000000007331, true)], 1013);
+        assert!(endpoint::is_healthy(&host::endpoint(&host, @0x0000000000000000000000000000000000000000000000000000000000007331), &host::config(&host), 8000) == true, 1013);
+        ts::return_shared(host);
+    };
+    if (upto > 14) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+        clock.set_for_testing(8000);
+        let host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05));
+        let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
+        assert!(ret == 1, 1014);
+        assert!(event::num_events() == 1, 1014);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05), 1u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 13000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1014);
+        ts::return_shared(host);
+        ts::return_shared(pipe);
+    };
+}
+
+#[test]
+fun health_threshold_hysteresis() {
+    let (mut scenario, mut clock) = start();
+    run_health_threshold_hysteresis(&mut scenario, &mut clock, 15);
+    finish(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = dtp::selection::ENoHealthyEndpoint)]
+fun health_threshold_hysteresis_step5_aborts() {
+    let (mut scenario, mut clock) = start();
+    run_health_threshold_hysteresis(&mut scenario, &mut clock, 5);
+    let clock = &mut clock;
+    let scenario = &mut scenario;
+    scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+    clock.set_for_testing(2000);
+    let host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+    let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05));
+    dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
+    ts::return_shared(host);
+    ts::return_shared(pipe);
+    abort 0xdead
+}
+
+#[test, expected_failure(abort_code = dtp::selection::ENoHealthyEndpoint)]
+fun health_threshold_hysteresis_step11_aborts() {
+    let (mut scenario, mut clock) = start();
+    run_health_threshold_hysteresis(&mut scenario, &mut clock, 11);
+    let clock = &mut clock;
+    let scenario = &mut scenario;
+    scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+    clock.set_for_testing(6000);
+    let host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+    let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e05));
+    dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
+    ts::return_shared(host);
+    ts::return_shared(pipe);
+    abort 0xdead
+}

@@ -1,0 +1,137 @@
+// GENERATED from tests/vectors/*.json by `cargo run -p dtp-tests --bin gen-move-vectors`.
+// Do not edit: change the vectors and regenerate. `cargo test` fails while this file is stale.
+// not_sender_cancel: ENotSender: only the original sender may cancel (not another client, the assignee or the admin).
+#[test_only]
+#[allow(unused_variable, unused_let_mut, unused_mut_ref, unused_use)]
+module dtp::not_sender_cancel_vector;
+
+use dtp::config;
+use dtp::events;
+use dtp::host::{Self, Host, HostCap};
+use dtp::pipe::{Self, Pipe};
+use dtp::request;
+use dtp::endpoint;
+use dtp::vector_helpers::{bytes, id, start, finish};
+use sui::clock::{Self, Clock};
+use sui::event;
+use sui::test_scenario::{Self as ts, Scenario};
+
+fun run_not_sender_cancel(scenario: &mut Scenario, clock: &mut Clock, upto: u64) {
+    if (upto > 0) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+        clock.set_for_testing(1000);
+        dtp::host::create_host(std::string::utf8(x"68"), 10000u64, 1u32, 5000u64, 3u32, 1024u64, 100u64, scenario.ctx());
+        assert!(event::num_events() == 1, 1000);
+        assert!(event::events_by_type<events::HostCreated>() == vector[events::new_host_created(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), std::string::utf8(x"68"), @0x00000000000000000000000000000000000000000000000000000061646d696e)], 1000);
+    };
+    if (upto > 1) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+        clock.set_for_testing(1000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
+        dtp::host::add_endpoint(&mut host, &cap, @0x0000000000000000000000000000000000000000000000000000000000007331, std::string::utf8(x"7331"), std::string::utf8(x""), 1u32, 0u32, 0u8);
+        ts::return_shared(host);
+        ts::return_to_address(@0x00000000000000000000000000000000000000000000000000000061646d696e, cap);
+    };
+    if (upto > 2) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+        clock.set_for_testing(1000);
+        let mut host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        dtp::host::heartbeat(&mut host, true, 0u32, clock, scenario.ctx());
+        assert!(event::num_events() == 1, 1002);
+        assert!(event::events_by_type<events::HealthChanged>() == vector[events::new_health_changed(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), @0x0000000000000000000000000000000000000000000000000000000000007331, true)], 1002);
+        ts::return_shared(host);
+    };
+    if (upto > 3) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+        clock.set_for_testing(1000);
+        let host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        let cap = scenario.take_from_address_by_id<HostCap>(@0x00000000000000000000000000000000000000000000000000000061646d696e, id(@0x63d9a65220318469fb169034d8a011eae3f014fed2a1f8c006183e2ece3c3975));
+        dtp::pipe::create_pipe(&host, &cap, std::string::utf8(x"70"), 0u8, scenario.ctx());
+        assert!(event::num_events() == 1, 1003);
+        assert!(event::events_by_type<events::PipeCreated>() == vector[events::new_pipe_created(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3), std::string::utf8(x"70"), 0u8)], 1003);
+        ts::return_shared(host);
+        ts::return_to_address(@0x00000000000000000000000000000000000000000000000000000061646d696e, cap);
+    };
+    if (upto > 4) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+        clock.set_for_testing(2000);
+        let host = scenario.take_shared_by_id<Host>(id(@0xd726ecf6f7036ee3557cd6c7b93a49b231070e8eecada9cfa157e40e3f02e5d3));
+        let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b));
+        let ret = dtp::pipe::send(&mut pipe, &host, x"70", x"", std::string::utf8(x""), clock, scenario.ctx());
+        assert!(ret == 0, 1004);
+        assert!(event::num_events() == 1, 1004);
+        assert!(event::events_by_type<events::Assigned>() == vector[events::new_assigned(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000000000007331, 1u32, 7000u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74, false, x"70")], 1004);
+        ts::return_shared(host);
+        ts::return_shared(pipe);
+    };
+    if (upto > 5) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000636c69656e7432);
+    };
+    if (upto > 6) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+    };
+    if (upto > 7) {
+        scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+    };
+    if (upto > 8) {
+        scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000636c69656e74);
+        clock.set_for_testing(2000);
+        let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b));
+        dtp::pipe::cancel(&mut pipe, 0u64, scenario.ctx());
+        assert!(event::num_events() == 1, 1008);
+        assert!(event::events_by_type<events::Cancelled>() == vector[events::new_cancelled(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b), 0u64, @0x0000000000000000000000000000000000000000000000000000636c69656e74)], 1008);
+        assert!(pipe::pending_len(&pipe) == 0, 1008);
+        assert!(pipe::inflight_of(&pipe, @0x0000000000000000000000000000000000000000000000000000000000007331) == 0, 1008);
+        ts::return_shared(pipe);
+    };
+}
+
+#[test]
+fun not_sender_cancel() {
+    let (mut scenario, mut clock) = start();
+    run_not_sender_cancel(&mut scenario, &mut clock, 9);
+    finish(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = dtp::pipe::ENotSender)]
+fun not_sender_cancel_step5_aborts() {
+    let (mut scenario, mut clock) = start();
+    run_not_sender_cancel(&mut scenario, &mut clock, 5);
+    let clock = &mut clock;
+    let scenario = &mut scenario;
+    scenario.next_tx(@0x00000000000000000000000000000000000000000000000000636c69656e7432);
+    clock.set_for_testing(2000);
+    let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b));
+    dtp::pipe::cancel(&mut pipe, 0u64, scenario.ctx());
+    ts::return_shared(pipe);
+    abort 0xdead
+}
+
+#[test, expected_failure(abort_code = dtp::pipe::ENotSender)]
+fun not_sender_cancel_step6_aborts() {
+    let (mut scenario, mut clock) = start();
+    run_not_sender_cancel(&mut scenario, &mut clock, 6);
+    let clock = &mut clock;
+    let scenario = &mut scenario;
+    scenario.next_tx(@0x0000000000000000000000000000000000000000000000000000000000007331);
+    clock.set_for_testing(2000);
+    let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b));
+    dtp::pipe::cancel(&mut pipe, 0u64, scenario.ctx());
+    ts::return_shared(pipe);
+    abort 0xdead
+}
+
+#[test, expected_failure(abort_code = dtp::pipe::ENotSender)]
+fun not_sender_cancel_step7_aborts() {
+    let (mut scenario, mut clock) = start();
+    run_not_sender_cancel(&mut scenario, &mut clock, 7);
+    let clock = &mut clock;
+    let scenario = &mut scenario;
+    scenario.next_tx(@0x00000000000000000000000000000000000000000000000000000061646d696e);
+    clock.set_for_testing(2000);
+    let mut pipe = scenario.take_shared_by_id<Pipe>(id(@0x1611edd9a9d42dbcd9ae773ffa22be0f6017b00590959dd5c767e4efcd34cd0b));
+    dtp::pipe::cancel(&mut pipe, 0u64, scenario.ctx());
+    ts::return_shared(pipe);
+    abort 0xdead
+}
