@@ -7,6 +7,8 @@
 
 mod support;
 
+use support::{alive, free_port};
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
@@ -34,23 +36,6 @@ async fn localnet() -> dtp_localnet::Running {
     })
     .await
     .unwrap()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn alive(pid: u32) -> bool {
-    std::process::Command::new("kill")
-        .args(["-0", &pid.to_string()])
-        .stderr(Stdio::null())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false)
 }
 
 fn dtp(args: &[&str], dir: &Path) -> tokio::process::Command {

@@ -13,6 +13,8 @@
 //! The seed is printed (set DTP_CHAOS_SEED to replay a run); figures go to stdout.
 
 mod procs;
+#[path = "../support/mod.rs"]
+mod support;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -25,8 +27,9 @@ use dtp_sdk::replay::{
     refusals, summarize, timelines, unexplained_fences, verify, HistoryRange, Pipes, Status,
 };
 use dtp_sdk::{Client, ClientConfig, Key};
-use procs::{free_port, path, Proc};
+use procs::{path, Proc};
 use rand::{Rng, SeedableRng};
+use support::free_port;
 
 const DAEMONS: usize = 4;
 const REQUESTS: u64 = 1_000;

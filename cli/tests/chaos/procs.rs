@@ -88,14 +88,6 @@ impl Drop for Proc {
     }
 }
 
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 pub fn path(p: &std::path::Path) -> String {
     PathBuf::from(p).to_string_lossy().to_string()
 }
