@@ -228,12 +228,17 @@ impl Pool {
     }
 }
 
-/// The URL of `path` (and its query) on backend `b`: what `url + path` parses to, from the base
-/// parsed once when it has no path of its own (the usual case), else parsed whole.
+/// The URL of `path` (and its query) on backend `b`: what `url + path` parses to (a `/` put in
+/// front of a path without one), from the base parsed once when it is a bare origin (the usual
+/// case), else parsed whole.
 fn target(b: &BackendState, path: &str) -> Result<reqwest::Url, String> {
-    let path = path.strip_prefix('/').unwrap_or(path);
     match &b.base {
-        Some(base) if base.path() == "/" && !path.contains('#') => {
+        Some(base)
+            if base.path() == "/"
+                && base.query().is_none()
+                && path.starts_with('/')
+                && !path.contains('#') =>
+        {
             let mut u = base.clone();
             let (p, q) = match path.split_once('?') {
                 Some((p, q)) => (p, Some(q)),
@@ -244,7 +249,8 @@ fn target(b: &BackendState, path: &str) -> Result<reqwest::Url, String> {
             Ok(u)
         }
         _ => {
-            let full = format!("{}/{path}", b.url);
+            let sep = if path.starts_with('/') { "" } else { "/" };
+            let full = format!("{}{sep}{path}", b.url);
             reqwest::Url::parse(&full).map_err(|e| format!("bad URL {full:?}: {e}"))
         }
     }
@@ -291,30 +297,45 @@ mod tests {
     }
 
     #[test]
-    fn a_target_is_the_backend_url_with_the_request_path() {
-        let p = pool(LocalPolicy::RoundRobin, &[1]);
-        let b = &p.backends[0];
-        for (path, want) in [
-            ("/api/instance", "http://127.0.0.1:1/api/instance"),
-            ("api/x?y=1&z", "http://127.0.0.1:1/api/x?y=1&z"),
-            ("/", "http://127.0.0.1:1/"),
-            ("/a b", "http://127.0.0.1:1/a%20b"),
+    fn a_target_is_what_the_backend_url_and_the_path_parse_to() {
+        let backend = |url: &str| {
+            BackendState::new(&Backend {
+                url: url.into(),
+                weight: 1,
+                max_inflight: 0,
+            })
+        };
+        // What forwarding always did: the URL, then the path with a `/` in front.
+        let whole = |b: &BackendState, path: &str| {
+            let sep = if path.starts_with('/') { "" } else { "/" };
+            reqwest::Url::parse(&format!("{}{sep}{path}", b.url)).unwrap()
+        };
+        let cases = [
+            "/api/instance",
+            "api/x?y=1&z",
+            "/",
+            "/a b",
+            "//x",
+            "/p#frag",
+            "/q?a=%20&b",
+            "/%7euser/..%2f",
+        ];
+        for url in [
+            "http://127.0.0.1:1",
+            "http://127.0.0.1:1/",
+            "http://127.0.0.1:1/base/",
+            "http://127.0.0.1:1/?k=v",
         ] {
-            let t = target(b, path).unwrap();
-            assert_eq!(t.as_str(), want);
-            let whole = reqwest::Url::parse(&format!("{}/{}", b.url, path.trim_start_matches('/')));
-            assert_eq!(t, whole.unwrap(), "as the whole URL parses");
+            let b = backend(url);
+            for path in cases {
+                assert_eq!(target(&b, path).unwrap(), whole(&b, path), "{url} + {path}");
+            }
         }
-        let prefixed = BackendState::new(&Backend {
-            url: "http://127.0.0.1:1/base/".into(),
-            weight: 1,
-            max_inflight: 0,
-        });
-        let t = target(&prefixed, "/x?q").unwrap();
         assert_eq!(
-            t.as_str(),
-            "http://127.0.0.1:1/base/x?q",
-            "a base path is kept"
+            target(&backend("http://127.0.0.1:1"), "/api/x?y")
+                .unwrap()
+                .as_str(),
+            "http://127.0.0.1:1/api/x?y"
         );
     }
 

@@ -157,14 +157,11 @@ pub struct Runtime {
     /// been out this long (0: at once); meanwhile calls gather into it. Short next to a real
     /// network's round trip, long next to a local node's.
     pub batch_overlap_ms: u64,
-    /// A transaction of a pipe's calls waits at most this long for the completions of requests
+    /// A complete transaction of a pipe waits at most this long for the completions of requests
     /// still in their backends (0: never): requests served side by side complete in one
-    /// transaction. A request served alone never waits.
+    /// transaction. A request served alone never waits, nor does a claim.
     pub batch_linger_ms: u64,
 }
-
-/// The longest `daemon.batch_linger_ms` taken.
-const MAX_LINGER_MS: u64 = 1_000;
 
 /// See [`Runtime::claim`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -211,21 +208,6 @@ fn addr_or_off<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<SocketAd
         .map_err(|_| serde::de::Error::custom(format!("{s:?} is not a listen address (ip:port)")))
 }
 
-/// A configuration value that is out of range.
-#[derive(Debug, thiserror::Error)]
-#[error("invalid config: `{field}` {reason}")]
-pub struct ConfigError {
-    pub field: String,
-    pub reason: String,
-}
-
-fn bad(field: impl Into<String>, reason: impl Into<String>) -> ConfigError {
-    ConfigError {
-        field: field.into(),
-        reason: reason.into(),
-    }
-}
-
 impl DaemonConfig {
     /// Reads `path` (if given) and the `DTPD_*` environment, then validates.
     pub fn load(path: Option<&Path>) -> anyhow::Result<DaemonConfig> {
@@ -256,132 +238,6 @@ impl DaemonConfig {
         Ok(cfg)
     }
 
-    pub fn validate(&self) -> Result<(), ConfigError> {
-        if !(self.chain.url.starts_with("http://") || self.chain.url.starts_with("https://")) {
-            return Err(bad(
-                "chain.url",
-                format!("must be an http(s) URL, got {:?}", self.chain.url),
-            ));
-        }
-        if self.chain.key.is_none() && self.chain.key_file.is_none() {
-            return Err(bad(
-                "chain.key",
-                "or chain.key_file must be set (the server's signing key)",
-            ));
-        }
-        if self.chain.pipes.is_empty() {
-            return Err(bad("chain.pipes", "must list at least one pipe"));
-        }
-        if let Some(f) = &self.chain.faucet {
-            if reqwest::Url::parse(f)
-                .map(|u| u.scheme() != "http" && u.scheme() != "https")
-                .unwrap_or(true)
-            {
-                return Err(bad(
-                    "chain.faucet",
-                    format!("must be an http(s) URL, got {f:?}"),
-                ));
-            }
-        }
-        let listeners = [
-            ("daemon.admin_listen", self.daemon.admin_listen),
-            ("daemon.metrics_listen", self.daemon.metrics_listen),
-        ];
-        for (field, addr) in listeners {
-            if let Some(a) = addr.filter(|a| !a.ip().is_loopback()) {
-                if self.daemon.admin_token.is_none() {
-                    return Err(bad(
-                        field,
-                        format!("is {a}, not a loopback address: set daemon.admin_token too (anyone who reaches it could drain this server)"),
-                    ));
-                }
-            }
-        }
-        if let Some(t) = &self.daemon.admin_token {
-            if t.len() < 16 || !t.bytes().all(|b| b.is_ascii_graphic()) {
-                return Err(bad(
-                    "daemon.admin_token",
-                    "must be at least 16 visible ASCII characters",
-                ));
-            }
-        }
-        if self.backends.is_empty() {
-            return Err(bad("backends", "must list at least one backend"));
-        }
-        for (i, b) in self.backends.iter().enumerate() {
-            if reqwest::Url::parse(&b.url)
-                .map(|u| u.scheme() != "http" && u.scheme() != "https")
-                .unwrap_or(true)
-            {
-                return Err(bad(
-                    format!("backends[{i}].url"),
-                    format!("must be an http(s) URL, got {:?}", b.url),
-                ));
-            }
-            if b.weight == 0 {
-                return Err(bad(format!("backends[{i}].weight"), "must be at least 1"));
-            }
-        }
-        let positive = [
-            ("balance.tries", self.balance.tries as u64),
-            (
-                "balance.request_timeout_ms",
-                self.balance.request_timeout_ms,
-            ),
-            (
-                "balance.max_response_bytes",
-                self.balance.max_response_bytes as u64,
-            ),
-            ("health.interval_ms", self.health.interval_ms),
-            ("health.timeout_ms", self.health.timeout_ms),
-            (
-                "health.healthy_threshold",
-                self.health.healthy_threshold as u64,
-            ),
-            (
-                "health.unhealthy_threshold",
-                self.health.unhealthy_threshold as u64,
-            ),
-            (
-                "daemon.heartbeat_interval_ms",
-                self.daemon.heartbeat_interval_ms,
-            ),
-            ("daemon.max_concurrency", self.daemon.max_concurrency as u64),
-            ("daemon.batch_max_calls", self.daemon.batch_max_calls as u64),
-            (
-                "daemon.batches_in_flight",
-                self.daemon.batches_in_flight as u64,
-            ),
-        ];
-        for (field, v) in positive {
-            if v == 0 {
-                return Err(bad(field, "must be at least 1"));
-            }
-        }
-        if self.daemon.batch_linger_ms > MAX_LINGER_MS {
-            return Err(bad(
-                "daemon.batch_linger_ms",
-                format!(
-                    "must be at most {MAX_LINGER_MS} (it delays completions, which leases bound)"
-                ),
-            ));
-        }
-        self.sweep.validate()?;
-        if !self.health.path.starts_with('/') {
-            return Err(bad(
-                "health.path",
-                format!("must start with '/', got {:?}", self.health.path),
-            ));
-        }
-        if !(100..=599).contains(&self.health.expected_status) {
-            return Err(bad(
-                "health.expected_status",
-                "must be an HTTP status (100-599)",
-            ));
-        }
-        Ok(())
-    }
-
     /// The signing key from `chain.key` or `chain.key_file`.
     pub fn key(&self) -> anyhow::Result<dtp_sdk::Key> {
         use anyhow::Context;
@@ -407,7 +263,10 @@ impl DaemonConfig {
 }
 
 mod sweep;
+mod validate;
 pub use sweep::{Sweep, SWEEP_MIN_KEEP_BUDGETS};
+use validate::bad;
+pub use validate::ConfigError;
 
 #[cfg(test)]
 mod tests;

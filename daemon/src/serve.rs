@@ -1,7 +1,9 @@
 //! Serving one request: take its payload from the assignment (`Assigned` carries it; the chain is
 //! read only for work that was reassigned, is near its deadline, or moved on), forward it to a backend,
 //! and complete it (through the pipe's group commit: completes that arrive while one transaction
-//! is in flight share the next); the request is claimed only when its lease needs extending while the backend
+//! is in flight share the next, and the completion is announced while the backend works, so that
+//! completes of requests served side by side wait for each other, at most
+//! `daemon.batch_linger_ms`); the request is claimed only when its lease needs extending while the backend
 //! works (or before serving, with `daemon.claim = "at_start"`). A fenced call (stale attempt, not the assignee any
 //! more, already gone) drops the work quietly: another server holds it now. While draining
 //! nothing new is started: the work is released to a peer at once.

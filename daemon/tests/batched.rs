@@ -1,6 +1,7 @@
 //! Completes are group-committed per pipe: a burst of requests served at once is answered in
 //! fewer transactions than requests (what arrives while one complete is in flight goes in the
-//! next), each exactly once; `daemon.batch_max_calls = 1` sends each alone.
+//! next), each exactly once; `daemon.batch_max_calls = 1` sends each alone; with the completions
+//! announced while the backend works, a burst served side by side completes in one transaction.
 
 mod common;
 
@@ -77,5 +78,17 @@ async fn a_burst_is_completed_in_fewer_transactions_than_requests() {
     assert_eq!(
         alone, n,
         "with batch_max_calls = 1 each complete goes alone"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_served_side_by_side_complete_in_one_transaction() {
+    // All 8 are assigned in one checkpoint and answered by the backend ~20 ms later, close
+    // together; the first completion waits for the other announced ones (here up to 500 ms).
+    let n = 8;
+    let together = burst(n, &[("daemon.batch_linger_ms", "500")]).await;
+    assert_eq!(
+        together, 1,
+        "{n} completions of requests served side by side"
     );
 }

@@ -107,7 +107,7 @@ impl Chain {
                 .map(|e| {
                     CheckpointTransactionInfo::new(
                         e.digest,
-                        e.effects.digest_fast(),
+                        e.effects.bcs_digest(),
                         e.signatures.clone(),
                     )
                 })
@@ -127,7 +127,7 @@ impl Chain {
             epoch: 0,
             sequence_number,
             network_total_transactions: self.total_txs,
-            content_digest: contents.digest_fast(),
+            content_digest: contents.bcs_digest(),
             previous_digest: self.latest().map(|c| c.digest),
             epoch_rolling_gas_cost_summary: self.rolling_gas.clone(),
             timestamp_ms,
@@ -135,7 +135,7 @@ impl Chain {
             end_of_epoch_data: None,
             version_specific_data: vec![],
         };
-        let digest = summary.digest_fast();
+        let digest = summary.bcs_digest();
         for e in &txs {
             if let Some(t) = self.txs.get_mut(&e.digest) {
                 t.checkpoint = Some(sequence_number);

@@ -177,7 +177,7 @@ impl Ledger {
 
     pub fn object_ref(&self, id: &Address) -> Option<ObjectReference> {
         let o = self.object(id)?;
-        Some(ObjectReference::new(*id, o.version(), o.digest_fast()))
+        Some(ObjectReference::new(*id, o.version(), o.bcs_digest()))
     }
 
     /// The Sui type of an object (`None` for the package).

@@ -18,7 +18,7 @@ pub trait Salted: Serialize {
     const SALT: &'static str;
 
     /// The value's digest.
-    fn digest_fast(&self) -> Digest {
+    fn bcs_digest(&self) -> Digest {
         of_bcs(Self::SALT, &bcs::to_bytes(self).expect("BCS of a Sui type"))
     }
 }
@@ -29,6 +29,11 @@ pub fn of_bcs(salt: &str, bytes: &[u8]) -> Digest {
     h.update(salt);
     h.update(bytes);
     h.finalize()
+}
+
+/// The digest of the transaction whose BCS is `tx_bcs`.
+pub fn transaction(tx_bcs: &[u8]) -> Digest {
+    of_bcs(<Transaction as Salted>::SALT, tx_bcs)
 }
 
 /// What the signature of a transaction whose BCS is `tx_bcs` signs: Blake2b-256 of the
@@ -94,8 +99,9 @@ mod tests {
     #[test]
     fn a_transaction_digests_and_signs_as_sui_sdk_types_says() {
         let tx = transaction();
-        assert_eq!(tx.digest_fast(), tx.digest());
+        assert_eq!(tx.bcs_digest(), tx.digest());
         let bytes = bcs::to_bytes(&tx).unwrap();
+        assert_eq!(super::transaction(&bytes), tx.digest());
         assert_eq!(signing_digest(&bytes), tx.signing_digest());
         let event = Event {
             package_id: Address::new([7; 32]),
@@ -110,6 +116,6 @@ mod tests {
             contents: vec![1, 2, 3],
         };
         let events = TransactionEvents(vec![event.clone(), event]);
-        assert_eq!(events.digest_fast(), events.digest());
+        assert_eq!(events.bcs_digest(), events.digest());
     }
 }

@@ -48,12 +48,12 @@ impl Before {
                     id,
                     ObjectIn::Exist {
                         version: o.version(),
-                        digest: o.digest_fast(),
+                        digest: o.bcs_digest(),
                         owner: *o.owner(),
                     },
                 );
             } else if matches!(o.owner(), Owner::Shared(_)) {
-                b.read_only.push((id, o.version(), o.digest_fast()));
+                b.read_only.push((id, o.version(), o.bcs_digest()));
             }
         };
         for r in &tx.gas_payment.objects {
@@ -233,7 +233,7 @@ fn charge_gas(ledger: &mut Ledger, gas: Address, net: i128, changed: &mut [Chang
         ledger.insert(gas, meta.clone(), Body::Coin(nb));
         let d = ledger
             .materialize(&gas, &meta, &Body::Coin(nb))
-            .digest_fast();
+            .bcs_digest();
         if let Some(c) = changed.iter_mut().find(|c| c.object_id == gas) {
             c.output_state = ObjectOut::ObjectWrite {
                 digest: d,
@@ -271,7 +271,7 @@ fn assemble(
         },
         transaction_digest: digest,
         gas_object_index,
-        events_digest: events.as_ref().map(|e| e.digest_fast()),
+        events_digest: events.as_ref().map(|e| e.bcs_digest()),
         dependencies: before.dependencies.iter().copied().collect(),
         lamport_version: before.lamport,
         changed_objects: changed,

@@ -14,7 +14,6 @@ use sui_sdk_types::{Digest, Transaction, TransactionEffects, TransactionEvents, 
 pub use reject::{Reject, RejectKind};
 
 use crate::ledger::Ledger;
-use dtp_protocol::digest::Salted;
 
 /// A transaction that was executed (successfully or not) and must be committed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -39,7 +38,7 @@ pub fn execute(
     now: u64,
 ) -> Result<Executed, Reject> {
     check::signature(&tx, &signatures)?;
-    run_checked(ledger, tx, signatures, now)
+    execute_verified(ledger, tx, signatures, now)
 }
 
 /// As [`execute`], for a transaction whose signatures [`check::signature`] already accepted (the
@@ -50,21 +49,34 @@ pub fn execute_verified(
     signatures: Vec<UserSignature>,
     now: u64,
 ) -> Result<Executed, Reject> {
-    run_checked(ledger, tx, signatures, now)
+    let bytes = bcs::to_bytes(&tx).expect("transactions serialise");
+    run_checked(ledger, tx, &bytes, signatures, now)
+}
+
+/// As [`execute_verified`], for a caller that holds the transaction's BCS (`tx_bcs`) already.
+pub fn execute_encoded(
+    ledger: &mut Ledger,
+    tx: Transaction,
+    tx_bcs: &[u8],
+    signatures: Vec<UserSignature>,
+    now: u64,
+) -> Result<Executed, Reject> {
+    run_checked(ledger, tx, tx_bcs, signatures, now)
 }
 
 /// Executes without a signature (SimulateTransaction); the caller throws the ledger away.
 pub fn simulate(ledger: &mut Ledger, tx: Transaction, now: u64) -> Result<Executed, Reject> {
-    run_checked(ledger, tx, vec![], now)
+    let bytes = bcs::to_bytes(&tx).expect("transactions serialise");
+    run_checked(ledger, tx, &bytes, vec![], now)
 }
 
 fn run_checked(
     ledger: &mut Ledger,
     tx: Transaction,
+    bytes: &[u8],
     signatures: Vec<UserSignature>,
     now: u64,
 ) -> Result<Executed, Reject> {
-    let bytes = bcs::to_bytes(&tx).expect("transactions serialise");
     if bytes.len() > crate::genesis::MAX_TX_BYTES {
         return Err(Reject::invalid(format!(
             "transaction of {} bytes is over the {} byte limit",
@@ -73,7 +85,7 @@ fn run_checked(
         )));
     }
     let checked = check::transaction(ledger, &tx)?;
-    let digest = dtp_protocol::digest::of_bcs(<Transaction as Salted>::SALT, &bytes);
+    let digest = dtp_protocol::digest::transaction(bytes);
     let now = now.max(ledger.clock_ms);
     ledger.clock_ms = now;
     let before = effects::Before::capture(ledger, &tx, &checked);

@@ -378,18 +378,18 @@ fn every_digest_is_the_one_sui_sdk_types_computes() {
     let gas = l.object_ref(&genesis::faucet_coin_id()).unwrap();
     let to = Address::new([9; 32]);
     let (tx, sigs) = txb::transfer_coins(&genesis::faucet_key(), &gas, to, 2, 1_000_000_000);
-    assert_eq!(tx.digest_fast(), tx.digest(), "transaction");
+    assert_eq!(tx.bcs_digest(), tx.digest(), "transaction");
     let e = execute_verified(&mut l, tx, sigs, 1_000).unwrap();
-    assert_eq!(e.effects.digest_fast(), e.effects.digest(), "effects");
+    assert_eq!(e.effects.bcs_digest(), e.effects.digest(), "effects");
     let mut objects = l.owned_by(&to);
     objects.extend([genesis::faucet_coin_id(), Address::from_static("0x6")]);
     for id in objects {
         let o = l.object(&id).expect("exists");
-        assert_eq!(o.digest_fast(), o.digest(), "object {id}");
+        assert_eq!(o.bcs_digest(), o.digest(), "object {id}");
     }
     let mut chain = Chain::with_retention(None);
     chain.record(Arc::new(e));
     let cp = chain.form_checkpoint(2_000);
-    assert_eq!(cp.summary.digest_fast(), cp.summary.digest(), "summary");
-    assert_eq!(cp.contents.digest_fast(), cp.contents.digest(), "contents");
+    assert_eq!(cp.summary.bcs_digest(), cp.summary.digest(), "summary");
+    assert_eq!(cp.contents.bcs_digest(), cp.contents.digest(), "contents");
 }

@@ -105,7 +105,7 @@ pub(super) fn entries(
                     );
                     ObjectIn::Exist {
                         version: m.version,
-                        digest: o.digest_fast(),
+                        digest: o.bcs_digest(),
                         owner: m.owner,
                     }
                 }
@@ -196,7 +196,7 @@ pub(super) fn apply(
                 ledger.set_owner(&w.id, owner);
                 ledger.get_mut(&w.id).expect("written object").0 = meta;
                 let (meta, body) = ledger.get(&w.id).expect("written object");
-                let digest = ledger.materialize(&w.id, meta, body).digest_fast();
+                let digest = ledger.materialize(&w.id, meta, body).bcs_digest();
                 ObjectOut::ObjectWrite { digest, owner }
             }
             _ => {

@@ -6,12 +6,11 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use super::{now_ms, Cadence, Committed, Failed, Inner, Submission, SubmitError};
-use sui_sdk_types::Transaction;
 
 use crate::exec;
 use crate::snapshot;
 use crate::wal::{Record, Wal};
-use dtp_protocol::digest::{self, Salted};
+use dtp_protocol::digest;
 
 /// When and where the commit loop takes snapshots.
 pub(super) struct Compaction {
@@ -95,13 +94,14 @@ pub(super) fn commit_loop(
             let mut st = inner.state.write().unwrap_or_else(|p| p.into_inner());
             for s in batch {
                 let tx_bytes = bcs::to_bytes(&s.tx).expect("transaction serialises");
-                let digest = digest::of_bcs(<Transaction as Salted>::SALT, &tx_bytes);
+                let digest = digest::transaction(&tx_bytes);
                 if let Some(t) = st.chain.txs.get(&digest) {
                     acks.push((s.reply, t.executed.clone()));
                     continue;
                 }
                 let sig_bytes: Vec<Vec<u8>> = s.signatures.iter().map(|x| x.to_bytes()).collect();
-                match exec::execute_verified(&mut st.ledger, s.tx, s.signatures, now_ms()) {
+                match exec::execute_encoded(&mut st.ledger, s.tx, &tx_bytes, s.signatures, now_ms())
+                {
                     Ok(e) => {
                         if let Some(w) = wal.as_mut() {
                             w.append(&Record::Tx {

@@ -1,9 +1,9 @@
 //! Calls on their way. Work that will queue a call soon, such as a request a daemon has handed to
 //! its backend (its completion follows once the backend answers), takes a [`Coming`] from the
-//! queue first. A batch about to go out waits while calls are announced, up to
-//! [`GroupConfig::linger`](super::GroupConfig::linger) after its first call queued, so requests
-//! served side by side complete in one transaction instead of one each. Nothing announced, no
-//! wait: a call alone still goes at once.
+//! queue first and hands it over with its call. A batch whose first call was announced waits
+//! while others are, up to [`GroupConfig::linger`](super::GroupConfig::linger) after that call
+//! queued, so requests served side by side complete in one transaction instead of one each.
+//! Nothing else announced, or a first call that was not (a lease renewal): no wait.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

@@ -3,12 +3,13 @@
 //! no timer: a call that arrives alone goes at once (no added latency when idle), while under
 //! load each transaction carries what arrived during the last one, up to a cap on calls and
 //! bytes. Work that will queue a call soon can announce it ([`GroupCommit::coming`]): a batch
-//! then waits for what is announced, at most [`GroupConfig::linger`]. A second batch is started beside one in flight only once that one has been out for
-//! [`GroupConfig::overlap_after`]: where a round trip is short (a local node) calls gather into
-//! the first batch's successor instead of going two small batches at a time, and where it is long
-//! (a real network) a call waits at most that long, not a whole round trip. A daemon completes
-//! (claims, releases, takes over) this way, per pipe ([`CallQueue`]), and the gateway sends (a
-//! [`GroupCommit`] of sends run by `Client::send_batch`).
+//! that starts with an announced call then waits for the others announced, at most
+//! [`GroupConfig::linger`]. A second batch is started beside one in flight only once that one
+//! has been out for [`GroupConfig::overlap_after`]: where a round trip is short (a local node)
+//! calls gather into the first batch's successor instead of going two small batches at a time,
+//! and where it is long (a real network) a call waits at most that long, not a whole round trip.
+//! A daemon completes (claims, releases, takes over) this way, per pipe ([`CallQueue`]), and the
+//! gateway sends (a [`GroupCommit`] of sends run by `Client::send_batch`).
 
 mod coming;
 
@@ -36,8 +37,9 @@ pub struct GroupConfig {
     /// A batch goes out beside others in flight only once the youngest of them is this old (or
     /// one lands first); zero: as soon as a slot is free. Alone a call never waits.
     pub overlap_after: Duration,
-    /// While calls are announced ([`GroupCommit::coming`]), a batch waits for them at most this
-    /// long after its first call queued; zero: never. Nothing announced: no wait.
+    /// A batch whose first call was announced ([`GroupCommit::coming`]) waits for the other
+    /// announced calls at most this long after that call queued (or until it holds `max_calls`);
+    /// zero: never. Nothing else announced, or a first call that was not: no wait.
     pub linger: Duration,
     /// Calls waiting at most; past it [`GroupCommit::call`] answers [`Error::Busy`] at once.
     pub max_queued: usize,
@@ -63,6 +65,8 @@ struct Queued<C, T> {
     bytes: usize,
     /// When it was queued.
     at: Instant,
+    /// It was announced ([`Coming`]): a batch it starts waits for the other announced calls.
+    announced: bool,
     reply: Reply<T>,
 }
 
@@ -131,6 +135,7 @@ impl<C: std::marker::Send + 'static, T: std::marker::Send + 'static> GroupCommit
             item,
             bytes,
             at: Instant::now(),
+            announced: coming.is_some(),
             reply,
         };
         let queued = self.queue.try_send(q).map_err(|e| match e {
@@ -205,7 +210,9 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
         };
         wait_to_overlap(&slots, total, &landed, started, cfg.overlap_after).await;
         let max_calls = cfg.max_calls.max(1);
-        if !cfg.linger.is_zero() {
+        // Only announced work lingers: a call that was not (a claim renewing a lease while its
+        // request is in the backend) goes at once, or it would wait for its own completion.
+        if first.announced && !cfg.linger.is_zero() {
             let full = || rx.len() + 1 >= max_calls;
             announced.wait(first.at + cfg.linger, full).await;
         }

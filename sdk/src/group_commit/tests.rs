@@ -182,7 +182,7 @@ async fn a_full_queue_is_busy_and_a_stopped_one_says_so() {
 }
 
 #[tokio::test]
-async fn a_batch_waits_for_announced_calls_up_to_the_linger() {
+async fn an_announced_call_waits_for_the_others_announced_up_to_the_linger() {
     let linger = std::time::Duration::from_millis(300);
     let cfg = GroupConfig {
         in_flight: 1,
@@ -194,15 +194,15 @@ async fn a_batch_waits_for_announced_calls_up_to_the_linger() {
         let q = q.clone();
         tokio::spawn(async move { q.submit_announced(i, 1, coming).await })
     };
-    // 2 is announced while 1 queues: 1 waits for it, and both go as one batch.
-    let coming = q.coming();
-    let first = submit(1, None);
+    // 1 and 2 are announced; 1 queues first and waits for 2: both go as one batch.
+    let (one, two) = (q.coming(), q.coming());
+    let first = submit(1, Some(one));
     tokio::time::sleep(linger / 6).await;
     assert!(
         seen.lock().unwrap().is_empty(),
         "1 waits for what is announced"
     );
-    let second = submit(2, Some(coming));
+    let second = submit(2, Some(two));
     until_batches(&seen, 1).await;
     assert_eq!(seen.lock().unwrap()[0], vec![1, 2]);
     assert_eq!(first.await.unwrap().unwrap(), 10);
@@ -211,47 +211,71 @@ async fn a_batch_waits_for_announced_calls_up_to_the_linger() {
     // An announced call that never comes holds a batch only for the linger.
     let started = Instant::now();
     let never = q.coming();
-    let third = submit(3, None);
+    let third = submit(3, Some(q.coming()));
     until_batches(&seen, 2).await;
     assert!(started.elapsed() >= linger, "{:?}", started.elapsed());
     assert_eq!(seen.lock().unwrap()[1], vec![3]);
     assert_eq!(third.await.unwrap().unwrap(), 30);
+
+    // A call that was not announced (a lease renewal) never lingers, announcements or not.
+    let renewal = submit(4, None);
+    until_batches(&seen, 3).await;
+    assert_eq!(renewal.await.unwrap().unwrap(), 40);
     drop(never);
 
-    // Nothing announced: no wait, however long the linger.
-    let long = GroupConfig {
-        max_calls: 2,
-        linger: std::time::Duration::from_secs(600),
+    // Zero linger: an announced call goes at once.
+    let eager = GroupConfig {
+        linger: std::time::Duration::ZERO,
         ..cfg
     };
-    let (q, seen) = recorder(long, Arc::new(Semaphore::new(1000)));
-    let submit = |i: u32| {
-        let q = q.clone();
-        tokio::spawn(async move { q.submit(i, 1).await })
+    let (q0, seen0) = recorder(eager, Arc::new(Semaphore::new(1000)));
+    let _held = q0.coming();
+    let q1 = q0.clone();
+    let c = q0.coming();
+    let at_once = tokio::spawn(async move { q1.submit_announced(5, 1, Some(c)).await });
+    until_batches(&seen0, 1).await;
+    assert_eq!(at_once.await.unwrap().unwrap(), 50);
+}
+
+#[tokio::test]
+async fn an_announced_wait_ends_when_the_work_ends_or_the_batch_is_full() {
+    let cfg = GroupConfig {
+        in_flight: 1,
+        max_calls: 2,
+        linger: std::time::Duration::from_secs(600),
+        ..GroupConfig::default()
     };
-    let alone = submit(4);
+    let (q, seen) = recorder(cfg, Arc::new(Semaphore::new(1000)));
+    let submit = |i: u32, coming: Option<Coming>| {
+        let q = q.clone();
+        tokio::spawn(async move { q.submit_announced(i, 1, coming).await })
+    };
+    // Announced alone: nothing else is announced, so no wait, however long the linger.
+    let alone = submit(1, Some(q.coming()));
     until_batches(&seen, 1).await;
-    assert_eq!(alone.await.unwrap().unwrap(), 40);
+    assert_eq!(alone.await.unwrap().unwrap(), 10);
 
     // Work that ends without a call (its Coming dropped) releases the wait at once.
     let gone = q.coming();
-    let fifth = submit(5);
+    let second = submit(2, Some(q.coming()));
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     assert_eq!(
         seen.lock().unwrap().len(),
         1,
-        "5 waits while one is announced"
+        "2 waits while one is announced"
     );
     drop(gone);
     until_batches(&seen, 2).await;
-    assert_eq!(fifth.await.unwrap().unwrap(), 50);
+    assert_eq!(second.await.unwrap().unwrap(), 20);
 
-    // A batch with no room left goes at once, announced calls or not.
+    // A batch with no room left goes at once, calls still announced or not.
     let held = q.coming();
-    let (sixth, seventh) = (submit(6), submit(7));
+    let third = submit(3, Some(q.coming()));
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let fourth = submit(4, None);
     until_batches(&seen, 3).await;
-    assert_eq!(seen.lock().unwrap()[2], vec![6, 7]);
-    assert_eq!(sixth.await.unwrap().unwrap(), 60);
-    assert_eq!(seventh.await.unwrap().unwrap(), 70);
+    assert_eq!(seen.lock().unwrap()[2], vec![3, 4]);
+    assert_eq!(third.await.unwrap().unwrap(), 30);
+    assert_eq!(fourth.await.unwrap().unwrap(), 40);
     drop(held);
 }

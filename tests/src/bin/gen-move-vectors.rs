@@ -14,8 +14,7 @@ fn main() -> Result<()> {
         let steps = runner::run(&v)?;
         resolved.push((v, steps));
     }
-    let mut want = move_gen::generate(&resolved);
-    want.sort_by(|a, b| a.name.cmp(&b.name));
+    let want = move_gen::generate(&resolved)?;
     let dir = vectors::generated_move_dir();
     let have = vectors::read_generated(&dir)?;
     if check {

@@ -6,6 +6,7 @@
 
 pub mod model;
 pub mod move_gen;
+mod move_templates;
 pub mod resolve;
 pub mod runner;
 

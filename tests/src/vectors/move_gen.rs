@@ -11,66 +11,17 @@ use dtp_protocol::schema::{Param, Value};
 use dtp_protocol::{Address, MoveAbort};
 
 use super::model::Vector;
+pub use super::move_templates::HELPERS_FILE;
+use super::move_templates::{GENERATED, HELPERS, USES};
 use super::resolve::Field;
 use super::runner::{ResolvedState, ResolvedStep};
-
-/// What every generated file starts with.
-const GENERATED: &str = "\
-// GENERATED from tests/vectors/*.json by `cargo run -p dtp-tests --bin gen-move-vectors`.
-// Do not edit: change the vectors and regenerate. `cargo test` fails while this file is stale.
-";
-
-/// The helpers' file name in `move/tests/vectors/`.
-pub const HELPERS_FILE: &str = "vector_helpers.move";
-
-/// The helpers every vector's module uses.
-const HELPERS: &str = "\
-#[test_only]
-module dtp::vector_helpers;
-
-use sui::clock::{Self, Clock};
-use sui::test_scenario::{Self as ts, Scenario};
-
-/// `n` bytes of `x` (a long payload, written short).
-public fun bytes(n: u64): vector<u8> {
-    let mut v = vector[];
-    n.do!(|_| v.push_back(120u8));
-    v
-}
-
-public fun id(a: address): ID { object::id_from_address(a) }
-
-/// A scenario and a clock at 0.
-public fun start(): (Scenario, Clock) {
-    let mut scenario = ts::begin(@0x0);
-    let clock = clock::create_for_testing(scenario.ctx());
-    (scenario, clock)
-}
-
-public fun finish(scenario: Scenario, clock: Clock) {
-    clock.destroy_for_testing();
-    scenario.end();
-}
-";
-
-/// The `use` lines of a vector's module (what its steps may need).
-const USES: &str = "\
-use dtp::config;
-use dtp::events;
-use dtp::host::{Self, Host, HostCap};
-use dtp::pipe::{Self, Pipe};
-use dtp::request;
-use dtp::endpoint;
-use dtp::vector_helpers::{bytes, id, start, finish};
-use sui::clock::{Self, Clock};
-use sui::event;
-use sui::test_scenario::{Self as ts, Scenario};
-";
 
 /// One generated Move file: its name in `move/tests/vectors/` and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MoveFile {
+    /// The file's name, `<vector>.move` or [`HELPERS_FILE`].
     pub name: String,
+    /// Its Move source.
     pub text: String,
 }
 
@@ -304,16 +255,28 @@ fn state_check(out: &mut String, st: &ResolvedState, now: u64, code: u64, ind: &
 }
 
 /// The whole generated Move file for `vectors` (each with its resolved steps).
-pub fn generate(vectors: &[(Vector, Vec<ResolvedStep>)]) -> Vec<MoveFile> {
+/// Every file of `move/tests/vectors/`, sorted by name; a vector whose file would be the helpers'
+/// is an error naming it.
+pub fn generate(vectors: &[(Vector, Vec<ResolvedStep>)]) -> anyhow::Result<Vec<MoveFile>> {
     let mut files = vec![MoveFile {
         name: HELPERS_FILE.to_string(),
         text: format!("{GENERATED}{HELPERS}"),
     }];
-    files.extend(vectors.iter().map(|(v, steps)| MoveFile {
-        name: format!("{}.move", v.name),
-        text: vector_module(v, steps),
-    }));
-    files
+    for (v, steps) in vectors {
+        let name = format!("{}.move", v.name);
+        if name == HELPERS_FILE {
+            anyhow::bail!(
+                "vector {:?}: the name is taken by the generated helpers",
+                v.name
+            );
+        }
+        files.push(MoveFile {
+            name,
+            text: vector_module(v, steps),
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
 }
 
 /// The module of one vector: its steps as a function, the test that runs them all, and one test
@@ -387,10 +350,10 @@ mod tests {
         )
         .unwrap();
         let steps = super::super::runner::run(&v).unwrap();
-        let files = generate(&[(v, steps)]);
+        let files = generate(&[(v.clone(), steps.clone())]).unwrap();
         let names: Vec<_> = files.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, [HELPERS_FILE, "two_hosts.move"]);
-        let text = &files[1].text;
+        assert_eq!(names, ["two_hosts.move", HELPERS_FILE], "sorted by name");
+        let text = &files[0].text;
         assert!(text.starts_with(GENERATED), "{text}");
         assert!(text.contains("module dtp::two_hosts_vector;"), "{text}");
         assert!(
@@ -399,7 +362,13 @@ mod tests {
         );
         assert!(text.contains("use dtp::vector_helpers::{bytes, id, start, finish};"));
         assert!(text.contains("#[test]\nfun two_hosts() {"), "{text}");
-        assert!(files[0].text.contains("module dtp::vector_helpers;"));
+        assert!(files[1].text.contains("module dtp::vector_helpers;"));
+        let taken = Vector {
+            name: "vector_helpers".into(),
+            ..v
+        };
+        let e = generate(&[(taken, steps)]).unwrap_err().to_string();
+        assert!(e.contains("vector_helpers") && e.contains("taken"), "{e}");
     }
 
     #[test]
