@@ -382,6 +382,24 @@ sends_per_tx() {
     END { if (b > 0) printf "%.1f", s / b; else print "n/a" }'
 }
 
+# Calls per transaction of the daemons' group commits so far (completes, claims, releases,
+# takeovers), from each daemon's /metrics; their ports are found with ss (dtp up picks them).
+calls_per_tx() {
+  command -v ss >/dev/null || { echo n/a; return; }
+  local p port line a b calls=0 txs=0
+  for p in "${DAEMON_PIDS[@]}"; do
+    for port in $(ss -ltnpH 2>/dev/null | grep "pid=$p," | awk '{print $4}' | sed 's/.*://'); do
+      line=$(curl -s -m 5 "http://127.0.0.1:$port/metrics" |
+        awk '/^dtpd_batched_calls_total/ {c = $2} /^dtpd_call_transactions_total/ {t = $2}
+          END { if (c != "") print c, t }')
+      [[ -n $line ]] || continue
+      read -r a b <<<"$line"
+      calls=$((calls + a)) txs=$((txs + b))
+    done
+  done
+  if ((txs > 0)); then awk -v c="$calls" -v t="$txs" 'BEGIN { printf "%.1f", c / t }'; else echo n/a; fi
+}
+
 up_stop() {
   [[ -n $UP_PID ]] || return 0
   log "stopping dtp up (#$UP_N)"
@@ -431,6 +449,7 @@ for run in "${dtp_runs[@]}"; do
   [[ $tag == "c$CONNS" ]] && BUSY+=("dtp: $(rustc_count) rustc running, load $(cut -d' ' -f1 /proc/loadavg)")
   load "dtp-$tag" "http://127.0.0.1:$GW_PORT/api/instance" "$conns" "$dur"
   eval "SPT_${tag}=$(sends_per_tx)"
+  eval "CPT_${tag}=$(calls_per_tx)"
   if [[ $tag == "c$CONNS" ]]; then
     DTP_CPU_UP=$(($(ticks "$UP_PID") - t_up0))
     DTP_CPU_COMMIT=$(($(ticks "$commit_tid") - t_commit0))
@@ -461,6 +480,7 @@ if [[ -n $EXTRA_CONNS ]]; then
   up_start
   load "dtp-c$EXTRA_CONNS" "http://127.0.0.1:$GW_PORT/api/instance" "$EXTRA_CONNS" "$DURATION"
   eval "SPT_c${EXTRA_CONNS}=$(sends_per_tx)"
+  eval "CPT_c${EXTRA_CONNS}=$(calls_per_tx)"
   up_stop
 fi
 
@@ -640,6 +660,7 @@ for run in "${SUI_RUNS[@]}"; do
   IFS=: read -r k b <<<"$run"
   echo "  --sui-latency, $k pipe(s), --batch-max-calls $b: $(eval echo "\${SPT_sui_p${k}_b${b}:-n/a}")"
 done
+echo "daemon calls per transaction (completes etc., per pipe group commit): c1 $CPT_c1, c$CONNS $(eval echo "\${CPT_c$CONNS:-n/a}")$([[ -n $EXTRA_CONNS ]] && eval echo ", c$EXTRA_CONNS \${CPT_c$EXTRA_CONNS:-n/a}")"
 R=$(ratio "$(res "dtp-c$CONNS" 1)" "$(res "nginx-c$CONNS" 1)")
 ADDED=$(sub_ms "$(res "dtp-c$CONNS" 3)" "$(res "nginx-c$CONNS" 3)")
 echo
