@@ -6,6 +6,7 @@ pub mod check;
 pub mod effects;
 pub mod reject;
 pub mod run;
+mod typecheck;
 mod writes;
 
 use dtp_protocol::TxContext;
