@@ -45,23 +45,23 @@ pub fn signing_digest(tx_bcs: &[u8]) -> SigningDigest {
     h.finalize().into_inner()
 }
 
-impl Salted for Object {
-    const SALT: &'static str = "Object::";
+/// Each type's salt: the name Sui's own code gives the type (a transaction is
+/// `TransactionData`), then `::`.
+macro_rules! salted {
+    ($($ty:ident => $salt:literal),* $(,)?) => {
+        $(impl Salted for $ty {
+            const SALT: &'static str = $salt;
+        })*
+    };
 }
-impl Salted for Transaction {
-    const SALT: &'static str = "TransactionData::";
-}
-impl Salted for TransactionEffects {
-    const SALT: &'static str = "TransactionEffects::";
-}
-impl Salted for TransactionEvents {
-    const SALT: &'static str = "TransactionEvents::";
-}
-impl Salted for CheckpointSummary {
-    const SALT: &'static str = "CheckpointSummary::";
-}
-impl Salted for CheckpointContents {
-    const SALT: &'static str = "CheckpointContents::";
+
+salted! {
+    Object => "Object::",
+    Transaction => "TransactionData::",
+    TransactionEffects => "TransactionEffects::",
+    TransactionEvents => "TransactionEvents::",
+    CheckpointSummary => "CheckpointSummary::",
+    CheckpointContents => "CheckpointContents::",
 }
 
 #[cfg(test)]

@@ -382,7 +382,7 @@ fn every_digest_is_the_one_sui_sdk_types_computes() {
     let e = execute_verified(&mut l, tx, sigs, 1_000).unwrap();
     assert_eq!(e.effects.bcs_digest(), e.effects.digest(), "effects");
     let mut objects = l.owned_by(&to);
-    objects.extend([genesis::faucet_coin_id(), Address::from_static("0x6")]);
+    objects.extend([genesis::faucet_coin_id(), genesis::CLOCK]);
     for id in objects {
         let o = l.object(&id).expect("exists");
         assert_eq!(o.bcs_digest(), o.digest(), "object {id}");
