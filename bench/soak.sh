@@ -20,40 +20,23 @@ RETAIN=${DTP_SOAK_RETAIN:-2000}
 BASE=${DTP_SOAK_PORT_BASE:-19000}
 GW_PORT=$((BASE + 90)) GRPC_PORT=$((BASE + 900)) FAUCET_PORT=$((BASE + 923))
 DTP="$ROOT/target/release/dtp"
+DTPD="$ROOT/target/release/dtpd"
+LEASE_MS=3000 # `dtp up`'s default lease
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dtp-soak.XXXXXX")
 export DTP_CONFIG="$TMP/dtp-config.toml"
-log() { printf '[soak %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-UP_PID=""
-cleanup() {
-  if [[ -n $UP_PID ]] && kill -TERM -- "-$UP_PID" 2>/dev/null; then
-    sleep 5
-    kill -KILL -- "-$UP_PID" 2>/dev/null || true
-  fi
-  if [[ -n ${DTP_SOAK_KEEP:-} ]]; then log "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/dev/null; }
-command -v jq >/dev/null || apt-get install -y jq >/dev/null
+BENCH_TAG=soak KEEP=${DTP_SOAK_KEEP:-}
+# shellcheck source=bench/lib/procs.sh
+source "$ROOT/bench/lib/procs.sh"
+# shellcheck source=bench/lib/up.sh
+source "$ROOT/bench/lib/up.sh"
+need wrk jq
 
-log "building (cargo build --release -p dtp-cli -p dtpd, as bench/e2e.sh)"
-cargo build --release -p dtp-cli -p dtpd >"$TMP/build.log" 2>&1 || { tail -20 "$TMP/build.log" >&2; exit 1; }
-
-DATA="$TMP/up"
-setsid "$DTP" up --fresh --data-dir "$DATA" --replicas 3 --listen "127.0.0.1:$GW_PORT" \
-  --grpc "127.0.0.1:$GRPC_PORT" --faucet "127.0.0.1:$FAUCET_PORT" --retain-checkpoints "$RETAIN" \
-  >"$TMP/up.out" 2>"$TMP/up.err" </dev/null &
-UP_PID=$!
-for ((i = 0; i < 240; i++)); do grep -q "dtp is up" "$TMP/up.out" && break; sleep 0.5; done
-grep -q "dtp is up" "$TMP/up.out" || { cat "$TMP/up.err" >&2; exit 1; }
-HOST=$(awk '$1 == "host" {print $2}' "$TMP/up.out")
-PIPE=$(awk '$1 == "pipe" {print $2}' "$TMP/up.out")
-GW_METRICS=$(awk '$1 == "metrics" && /gateway/ {print $2}' "$TMP/up.out")
-PIDS=("$UP_PID")
-NAMES=("localnet+gateway")
-for n in daemon-0 daemon-1 daemon-2 server-0 server-1 server-2; do
-  PIDS+=("$(awk -v n="$n" '$1 == n && $2 == "pid" {print $3}' "$TMP/up.out")")
-  NAMES+=("$n")
-done
+build_release
+UP_EXTRA=(--retain-checkpoints "$RETAIN")
+up_start
+DATA=$UP_DATA
+PIDS=("$UP_PID" "${DAEMON_PIDS[@]}" "${SERVER_PIDS[@]}")
+NAMES=("localnet+gateway" daemon-0 daemon-1 daemon-2 server-0 server-1 server-2)
 
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "-"; }
 sample() { # sample <requests so far> <errors so far>: one line of figures
@@ -61,7 +44,7 @@ sample() { # sample <requests so far> <errors so far>: one line of figures
   for p in "${PIDS[@]}"; do rss+="$(rss_mb "$p") "; done
   local disk servers gw
   disk=$(du -sm "$DATA" | cut -f1)
-  servers=$("$DTP" --url "http://127.0.0.1:$GRPC_PORT" --json status --host "$HOST" --pipe "$PIPE" 2>/dev/null |
+  servers=$(status_json 2>/dev/null |
     jq -r '[.host.endpoints[].gas_mist // 0] | map(. / 1e9 | floor) | join("/")' 2>/dev/null || echo "-")
   gw=$(curl -s -m 5 "$GW_METRICS" | awk '/^dtp_gateway_gas_balance_mist/ {printf "%.0f", $2 / 1e9}')
   echo "$1 $2 $disk ${servers:--} ${gw:--} $rss"
@@ -73,7 +56,7 @@ sample 0 0 >>"$TMP/samples"
 log "soak: $REQUESTS requests at $CONNS connections, rounds of $ROUND"
 while ((done_reqs < REQUESTS)); do
   round=$((round + 1))
-  wrk -t2 -c"$CONNS" -d"$ROUND" --timeout 30s "http://127.0.0.1:$GW_PORT/api/instance" >"$TMP/round.txt" 2>&1
+  fg_wait wrk -t2 -c"$CONNS" -d"$ROUND" --timeout 30s "http://127.0.0.1:$GW_PORT/api/instance" >"$TMP/round.txt" 2>&1
   n=$(awk '/requests in/ {print $1}' "$TMP/round.txt")
   e=$(awk -F': *' '/Non-2xx/ {s += $2} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' "$TMP/round.txt")
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$TMP/round.txt")
@@ -82,7 +65,7 @@ while ((done_reqs < REQUESTS)); do
   log "round $round: $rps req/s, $done_reqs requests, $errors errors; $(tail -1 "$TMP/samples" | cut -d' ' -f3-) "
 done
 sleep 5
-pending=$("$DTP" --url "http://127.0.0.1:$GRPC_PORT" --json status --host "$HOST" --pipe "$PIPE" 2>/dev/null |
+pending=$(status_json 2>/dev/null |
   jq '[.pipes[]?.pending // 0] | add // 0' 2>/dev/null || echo "?")
 
 echo
