@@ -104,10 +104,10 @@ fn the_dashboard_shows_the_servers_health_live_and_a_missing_host_clearly() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // The reader is kept until the dashboard stops: it prints more after its URL.
+    let mut out = BufReader::new(dash.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(dash.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    out.read_line(&mut line).unwrap();
     let page = line
         .strip_prefix("dashboard")
         .map(str::trim)
@@ -117,6 +117,7 @@ fn the_dashboard_shows_the_servers_health_live_and_a_missing_host_clearly() {
     browser::screenshot(&page, &shots.join("dashboard-missing-host.png"), wait);
     let _ = dash.kill();
     let _ = dash.wait();
+    drop(out);
     assert!(
         dom.contains("data-state=\"error\"") && dom.contains("does not exist"),
         "a missing Host is named on the page:\n{dom}"

@@ -1,6 +1,7 @@
 //! `dtp dashboard`: the live dashboard (`dtp_gateway::dashboard`) of any Host on any network,
 //! served on a local port: the same page the gateway serves on its metrics listener.
 
+use std::io::Write;
 use std::net::SocketAddr;
 
 use anyhow::{Context, Result};
@@ -42,8 +43,13 @@ pub async fn run(ctx: &Ctx, a: Args) -> Result<()> {
         .await
         .with_context(|| format!("listening on {} (--listen)", a.listen))?;
     let at = l.local_addr()?;
-    println!("dashboard  http://{at}/dashboard");
-    println!("host       {host}");
+    // Both lines in one write, and a reader gone (`dtp dashboard | head -1`) is no reason to
+    // stop serving: println! would panic on the closed pipe.
+    let _ = write!(
+        std::io::stdout(),
+        "dashboard  http://{at}/dashboard\nhost       {host}\n"
+    );
+    let _ = std::io::stdout().flush();
     // Not a graceful shutdown: the event streams of open pages never end by themselves.
     tokio::select! {
         r = std::future::IntoFuture::into_future(axum::serve(l, app)) => r.context("serving the dashboard")?,

@@ -147,7 +147,7 @@ pub fn finalize(
     let lamport = before.lamport;
     let ok = status.is_ok();
     let changes = std::mem::take(&mut run.changes);
-    let entries_before = std::mem::take(&mut run.entries_before);
+    let entries_before = run.take_entries_before();
     let ledger = run.ledger_mut();
     let mut writes = writes::inputs(ledger, &before.mutable);
     // Table entries inserted by `writes::entries`, taken out again if the budget is exceeded.

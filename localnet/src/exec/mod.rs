@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod effects;
+mod journal;
 pub mod reject;
 pub mod run;
 mod typecheck;

@@ -1,15 +1,16 @@
 //! Runs the commands of a checked transaction against the ledger. Every object a command may
-//! change is saved first (a Pipe only in the parts a call can touch), so a failing command rolls
-//! the whole transaction back and only gas is charged, as on Sui.
+//! change is saved first in the transaction's undo journal (`journal`), so a failing command
+//! rolls the whole transaction back and only gas is charged, as on Sui.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use dtp_protocol::dispatch::{self, CallError, CallObjects, CallOutput};
 use dtp_protocol::schema::{Param, Value};
-use dtp_protocol::{MoveAbort, Pipe, Request, TxContext};
+use dtp_protocol::{MoveAbort, TxContext};
 use sui_sdk_types::{Address, Argument, Command, Event, Identifier, Owner};
 
 use super::check::{Checked, In};
+use super::journal::{EntriesBefore, Journal};
 use crate::genesis::DTP_PACKAGE;
 use crate::ledger::{Body, Ledger, Meta};
 use crate::objects;
@@ -49,84 +50,41 @@ pub struct Changes {
     pub events: Vec<Event>,
 }
 
-/// Saved state of one object before the transaction touched it.
-enum Saved {
-    Whole(Option<(Meta, Body)>),
-    /// A Pipe: its struct and the entries of the sequence numbers a call may touch.
-    PipePart {
-        pipe: Pipe,
-        entries: BTreeMap<(bool, u64), Option<Request>>,
-    },
-}
-
+/// One transaction's run: the ledger it changes, what it saved to undo, what it changed.
 pub struct Run<'a> {
     ledger: &'a mut Ledger,
-    saved: BTreeMap<Address, Saved>,
+    journal: Journal,
     pub changes: Changes,
-    /// Table entries as they were before the transaction: (pipe, seq) -> (pending, dead).
-    pub entries_before: BTreeMap<(Address, u64), (Option<Request>, Option<Request>)>,
 }
 
 impl<'a> Run<'a> {
     pub fn new(ledger: &'a mut Ledger) -> Self {
         Self {
             ledger,
-            saved: BTreeMap::new(),
+            journal: Journal::default(),
             changes: Changes::default(),
-            entries_before: BTreeMap::new(),
         }
     }
 
     fn save(&mut self, id: Address) {
-        if !self.saved.contains_key(&id) {
-            self.saved
-                .insert(id, Saved::Whole(self.ledger.get(&id).cloned()));
-        }
+        self.journal.save(self.ledger, id);
     }
 
     fn save_pipe_seq(&mut self, id: Address, seq: u64) {
-        let p = self.ledger.pipe(&id).expect("checked pipe");
-        let (pending, dead) = (p.pending.get(&seq).cloned(), p.dead.get(&seq).cloned());
-        self.entries_before
-            .entry((id, seq))
-            .or_insert_with(|| (pending.clone(), dead.clone()));
-        let pipe = p.pipe.clone();
-        let saved = self.saved.entry(id).or_insert_with(|| Saved::PipePart {
-            pipe,
-            entries: BTreeMap::new(),
-        });
-        if let Saved::PipePart { entries, .. } = saved {
-            entries.entry((false, seq)).or_insert(pending);
-            entries.entry((true, seq)).or_insert(dead);
-        }
+        self.journal.save_pipe_seq(self.ledger, id, seq);
         self.changes.entries.insert((id, seq));
     }
 
     /// Puts every saved object back as it was.
     pub fn rollback(&mut self) {
-        for (id, saved) in std::mem::take(&mut self.saved) {
-            match saved {
-                Saved::Whole(None) => {
-                    self.ledger.remove(&id);
-                }
-                Saved::Whole(Some((meta, body))) => self.ledger.insert(id, meta, body),
-                Saved::PipePart { pipe, entries } => {
-                    let Some((_, Body::Pipe(p))) = self.ledger.get_mut(&id) else {
-                        continue;
-                    };
-                    p.pipe = pipe;
-                    for ((dead, seq), r) in entries {
-                        let table = if dead { &mut p.dead } else { &mut p.pending };
-                        match r {
-                            Some(r) => table.insert(seq, r),
-                            None => table.remove(&seq),
-                        };
-                    }
-                }
-            }
-        }
+        self.journal.rollback(self.ledger);
         self.changes = Changes::default();
-        self.entries_before.clear();
+    }
+
+    /// The table entries the run touched, as they were before it (taken: asked once, by the
+    /// effects).
+    pub fn take_entries_before(&mut self) -> EntriesBefore {
+        std::mem::take(&mut self.journal.entries_before)
     }
 
     /// Runs every command; on failure the ledger is rolled back (except gas, handled by the caller).

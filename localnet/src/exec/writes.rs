@@ -4,9 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use dtp_protocol::Request;
 use sui_sdk_types::{Address, ChangedObject, Digest, IdOperation, ObjectIn, ObjectOut, Owner};
 
+use super::journal::EntriesBefore;
 use crate::genesis::STORAGE_PRICE_PER_BYTE;
 use crate::ledger::{Body, Ledger, Meta};
 use crate::objects::{self, field_contents, move_object, table_entry_id};
@@ -60,9 +60,6 @@ pub(super) fn created(ledger: &Ledger, created: &BTreeSet<Address>, lamport: u64
         })
         .collect()
 }
-
-/// Table entries as they were before the run: (pipe, seq) -> (pending, dead).
-type EntriesBefore = BTreeMap<(Address, u64), (Option<Request>, Option<Request>)>;
 
 /// The table entries a successful run changed, each its Field object created, mutated or
 /// deleted. The Field object of a new entry is inserted into the ledger now (version 0 until

@@ -14,7 +14,6 @@ use std::net::SocketAddr;
 
 use sui_rpc::proto::sui::rpc::v2::ledger_service_server::LedgerServiceServer;
 use sui_rpc::proto::sui::rpc::v2::state_service_server::StateServiceServer;
-use sui_rpc::proto::sui::rpc::v2::subscription_service_server::SubscriptionServiceServer;
 use sui_rpc::proto::sui::rpc::v2::transaction_execution_service_server::TransactionExecutionServiceServer;
 use tonic::Status;
 
@@ -82,14 +81,14 @@ pub async fn serve(
                 .max_decoding_message_size(max)
                 .max_encoding_message_size(max),
         )
-        .add_service(
-            SubscriptionServiceServer::new(subscription::Subscription {
+        .add_service(subscription::SubscriptionServer::new(
+            subscription::Subscription {
                 node,
                 shutdown: shutdown.clone(),
                 converted: Default::default(),
-            })
-            .max_encoding_message_size(max),
-        )
+            },
+            max,
+        ))
         .serve_with_incoming_shutdown(incoming, async move {
             let mut s = shutdown;
             let _ = s.wait_for(|v| *v).await;

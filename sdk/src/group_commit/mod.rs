@@ -15,6 +15,7 @@ mod coming;
 
 pub use coming::Coming;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -38,7 +39,8 @@ pub struct GroupConfig {
     /// one lands first); zero: as soon as a slot is free. Alone a call never waits.
     pub overlap_after: Duration,
     /// A batch whose first call was announced ([`GroupCommit::coming`]) waits for the other
-    /// announced calls at most this long after that call queued (or until it holds `max_calls`);
+    /// announced calls at most this long after that call queued (or until it is full, by
+    /// `max_calls` or `max_bytes`);
     /// zero: never. Nothing else announced, or a first call that was not: no wait.
     pub linger: Duration,
     /// Calls waiting at most; past it [`GroupCommit::call`] answers [`Error::Busy`] at once.
@@ -78,6 +80,8 @@ type Runner<C, T> =
 /// each answered with a `T` (an outcome, an `Assigned` event).
 pub struct GroupCommit<C, T> {
     queue: mpsc::Sender<Queued<C, T>>,
+    /// Bytes of the calls in the queue, not yet taken into a batch.
+    queued_bytes: Arc<AtomicUsize>,
     announced: Arc<coming::Announced>,
 }
 
@@ -85,6 +89,7 @@ impl<C, T> Clone for GroupCommit<C, T> {
     fn clone(&self) -> Self {
         GroupCommit {
             queue: self.queue.clone(),
+            queued_bytes: self.queued_bytes.clone(),
             announced: self.announced.clone(),
         }
     }
@@ -100,10 +105,16 @@ impl<C: std::marker::Send + 'static, T: std::marker::Send + 'static> GroupCommit
         let (tx, rx) = mpsc::channel(cfg.max_queued.max(1));
         let run: Runner<C, T> = Arc::new(move |items| Box::pin(run(items)));
         let announced = Arc::new(coming::Announced::default());
-        let task = tokio::spawn(drive(cfg, run, rx, announced.clone()));
+        let queued_bytes = Arc::new(AtomicUsize::new(0));
+        let queue = Queue {
+            rx,
+            bytes: queued_bytes.clone(),
+        };
+        let task = tokio::spawn(drive(cfg, run, queue, announced.clone()));
         (
             GroupCommit {
                 queue: tx,
+                queued_bytes,
                 announced,
             },
             task,
@@ -138,11 +149,18 @@ impl<C: std::marker::Send + 'static, T: std::marker::Send + 'static> GroupCommit
             announced: coming.is_some(),
             reply,
         };
-        let queued = self.queue.try_send(q).map_err(|e| match e {
-            mpsc::error::TrySendError::Full(_) => {
-                Error::Busy("too many calls are waiting for a transaction".into())
+        // Counted before it is queued, so the batcher never takes away more than was added.
+        self.queued_bytes.fetch_add(bytes, Ordering::SeqCst);
+        let queued = self.queue.try_send(q).map_err(|e| {
+            self.queued_bytes.fetch_sub(bytes, Ordering::SeqCst);
+            match e {
+                mpsc::error::TrySendError::Full(_) => {
+                    Error::Busy("too many calls are waiting for a transaction".into())
+                }
+                mpsc::error::TrySendError::Closed(_) => {
+                    Error::Stopped("the batcher stopped".into())
+                }
             }
-            mpsc::error::TrySendError::Closed(_) => Error::Stopped("the batcher stopped".into()),
         });
         match coming {
             Some(c) => drop(c),
@@ -185,11 +203,40 @@ impl CallQueue {
     }
 }
 
+/// The batcher's end of the queue, with the bytes of what it holds.
+struct Queue<C, T> {
+    rx: mpsc::Receiver<Queued<C, T>>,
+    bytes: Arc<AtomicUsize>,
+}
+
+impl<C, T> Queue<C, T> {
+    /// The next call, waiting for one; `None` once every sender is gone.
+    async fn recv(&mut self) -> Option<Queued<C, T>> {
+        let q = self.rx.recv().await?;
+        self.bytes.fetch_sub(q.bytes, Ordering::SeqCst);
+        Some(q)
+    }
+
+    /// The next call if one is queued.
+    fn try_recv(&mut self) -> Option<Queued<C, T>> {
+        let q = self.rx.try_recv().ok()?;
+        self.bytes.fetch_sub(q.bytes, Ordering::SeqCst);
+        Some(q)
+    }
+
+    /// Whether a batch starting with a call of `first_bytes` has no room left for what is
+    /// queued: by calls (`max_calls`) or by bytes (`max_bytes`).
+    fn fills(&self, first_bytes: usize, max_calls: usize, max_bytes: usize) -> bool {
+        self.rx.len() + 1 >= max_calls
+            || first_bytes + self.bytes.load(Ordering::SeqCst) >= max_bytes
+    }
+}
+
 /// Takes what is queued once a slot is free and runs it as one group.
 async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
     cfg: GroupConfig,
     run: Runner<C, T>,
-    mut rx: mpsc::Receiver<Queued<C, T>>,
+    mut rx: Queue<C, T>,
     announced: Arc<coming::Announced>,
 ) {
     let total = cfg.in_flight.max(1);
@@ -213,7 +260,8 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
         // Only announced work lingers: a call that was not (a claim renewing a lease while its
         // request is in the backend) goes at once, or it would wait for its own completion.
         if first.announced && !cfg.linger.is_zero() {
-            let full = || rx.len() + 1 >= max_calls;
+            let first_bytes = first.bytes;
+            let full = || rx.fills(first_bytes, max_calls, cfg.max_bytes);
             announced.wait(first.at + cfg.linger, full).await;
         }
         started = Instant::now();
@@ -221,15 +269,15 @@ async fn drive<C: std::marker::Send + 'static, T: std::marker::Send + 'static>(
         let mut batch = vec![first];
         while batch.len() < max_calls {
             match rx.try_recv() {
-                Ok(q) if bytes + q.bytes > cfg.max_bytes => {
+                Some(q) if bytes + q.bytes > cfg.max_bytes => {
                     next = Some(q);
                     break;
                 }
-                Ok(q) => {
+                Some(q) => {
                     bytes += q.bytes;
                     batch.push(q);
                 }
-                Err(_) => break,
+                None => break,
             }
         }
         let run = run.clone();

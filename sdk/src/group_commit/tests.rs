@@ -279,3 +279,43 @@ async fn an_announced_wait_ends_when_the_work_ends_or_the_batch_is_full() {
     assert_eq!(fourth.await.unwrap().unwrap(), 40);
     drop(held);
 }
+
+#[tokio::test]
+async fn an_announced_wait_ends_when_the_batch_is_full_by_bytes() {
+    let cfg = GroupConfig {
+        in_flight: 1,
+        max_bytes: 10,
+        linger: std::time::Duration::from_secs(600),
+        ..GroupConfig::default()
+    };
+    let (q, seen) = recorder(cfg, Arc::new(Semaphore::new(1000)));
+    let submit = |i: u32, bytes: usize, coming: Option<Coming>| {
+        let q = q.clone();
+        tokio::spawn(async move { q.submit_announced(i, bytes, coming).await })
+    };
+    let held = q.coming();
+    // 1 (4 bytes) waits for the call still announced ...
+    let first = submit(1, 4, Some(q.coming()));
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "1 waits while one is announced"
+    );
+    // ... until 6 more bytes queue: 10 of 10, no room left, so the batch goes without it.
+    let second = submit(2, 6, None);
+    until_batches(&seen, 1).await;
+    assert_eq!(seen.lock().unwrap()[0], vec![1, 2]);
+    assert_eq!(first.await.unwrap().unwrap(), 10);
+    assert_eq!(second.await.unwrap().unwrap(), 20);
+
+    // A call that does not fit beside the first fills the batch as well: the first goes alone,
+    // the other in the next batch.
+    let third = submit(3, 4, Some(q.coming()));
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let fourth = submit(4, 7, None);
+    until_batches(&seen, 3).await;
+    assert_eq!(seen.lock().unwrap()[1..], [vec![3], vec![4]]);
+    assert_eq!(third.await.unwrap().unwrap(), 30);
+    assert_eq!(fourth.await.unwrap().unwrap(), 40);
+    drop(held);
+}
