@@ -135,6 +135,8 @@ async fn still_expired(d: &Daemon, pipe: Address, seq: u64, t: &Tracked) -> bool
 }
 
 /// Every 200 ms (unless draining): our idle requests again, then takeovers of expired ones.
+/// The takeovers due at one tick go out side by side, so the pipe's group commit carries them
+/// in one transaction: a dead peer's N requests cost one round trip, not N in a row.
 pub async fn run(d: Arc<Daemon>) {
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     loop {
@@ -143,56 +145,68 @@ pub async fn run(d: Arc<Daemon>) {
             continue;
         }
         retry_own(&d).await;
-        let now = now_ms();
-        let Some(healthy) = d.host.healthy(now) else {
-            continue;
-        };
-        if !healthy.contains(&d.me) {
-            continue;
-        }
-        for (pipe, seq, t) in d.tracker.expired(d.me, now) {
+        let due = due(&d, now_ms());
+        futures::future::join_all(due.into_iter().map(|(w, t, r)| take_over(&d, w, t, r))).await;
+    }
+}
+
+/// The expired requests of peers that this server should take over now: those of a pipe it
+/// serves, not tried yet, whose deadline (plus skew and this server's stagger) has passed.
+fn due(d: &Daemon, now: u64) -> Vec<(Work, Tracked, usize)> {
+    let Some(healthy) = d.host.healthy(now) else {
+        return Vec::new();
+    };
+    if !healthy.contains(&d.me) {
+        return Vec::new();
+    }
+    d.tracker
+        .expired(d.me, now)
+        .into_iter()
+        .filter_map(|(pipe, seq, t)| {
             let w = Work {
                 pipe,
                 seq,
                 attempt: t.attempt,
             };
             if !d.serves(&pipe) || d.watchdog.tried(&w) {
-                continue;
+                return None;
             }
-            let Some(r) = rank(&healthy, d.me, t.server, pipe, seq) else {
-                continue;
-            };
-            if now < t.deadline_ms + SKEW_MS + r as u64 * d.cfg.daemon.takeover_stagger_ms {
-                continue;
-            }
-            if !still_expired(&d, pipe, seq, &t).await {
-                continue;
-            }
-            d.watchdog.mark_tried(w);
-            match d.call(pipe, dtp_protocol::calls::Takeover { seq }).await {
-                Ok(_) => {
-                    d.metrics.taken_over.inc();
-                    tracing::info!(%pipe, seq, from = %t.server, attempt = t.attempt + 1, rank = r, "took over an expired request");
-                }
-                Err(e) => match e.abort() {
-                    Some(MoveAbort::LeaseNotExpired) => {
-                        // The chain's clock is behind ours: try again later.
-                        d.watchdog.retry_later(&w);
-                    }
-                    Some(a) => tracing::debug!(%pipe, seq, abort = a.name(), "takeover not needed"),
-                    None if e.is_transient() || matches!(e, dtp_sdk::Error::Timeout(..)) => {
-                        // The chain did not answer (unreachable, timeout): try again later.
-                        d.metrics.chain_errors.inc();
-                        d.watchdog.retry_later(&w);
-                        tracing::warn!(%pipe, seq, error = %e, "takeover failed; retrying");
-                    }
-                    None => {
-                        d.metrics.chain_errors.inc();
-                        tracing::warn!(%pipe, seq, error = %e, "takeover failed");
-                    }
-                },
-            }
+            let r = rank(&healthy, d.me, t.server, pipe, seq)?;
+            let stagger = r as u64 * d.cfg.daemon.takeover_stagger_ms;
+            (now >= t.deadline_ms + SKEW_MS + stagger).then_some((w, t, r))
+        })
+        .collect()
+}
+
+/// Takes `w` over (after checking it is still expired), handling what the chain answers.
+async fn take_over(d: &Daemon, w: Work, t: Tracked, r: usize) {
+    let Work { pipe, seq, .. } = w;
+    if !still_expired(d, pipe, seq, &t).await {
+        return;
+    }
+    d.watchdog.mark_tried(w);
+    match d.call(pipe, dtp_protocol::calls::Takeover { seq }).await {
+        Ok(_) => {
+            d.metrics.taken_over.inc();
+            tracing::info!(%pipe, seq, from = %t.server, attempt = t.attempt + 1, rank = r, "took over an expired request");
         }
+        Err(e) => match e.abort() {
+            Some(MoveAbort::LeaseNotExpired) => {
+                // The chain's clock is behind ours: try again later.
+                d.watchdog.retry_later(&w);
+            }
+            Some(a) => tracing::debug!(%pipe, seq, abort = a.name(), "takeover not needed"),
+            None if e.is_transient() || matches!(e, dtp_sdk::Error::Timeout(..)) => {
+                // The chain did not answer (unreachable, timeout): try again later.
+                d.metrics.chain_errors.inc();
+                d.watchdog.retry_later(&w);
+                tracing::warn!(%pipe, seq, error = %e, "takeover failed; retrying");
+            }
+            None => {
+                d.metrics.chain_errors.inc();
+                tracing::warn!(%pipe, seq, error = %e, "takeover failed");
+            }
+        },
     }
 }
 

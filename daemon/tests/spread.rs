@@ -43,7 +43,7 @@ async fn three_daemons_spread_round_robin_and_complete_exactly_once() {
             .await
             .expect("all requests complete within 60 s")
             .unwrap();
-        match e {
+        match e.event {
             Event::Assigned(a) => {
                 assigned.insert(a.seq, a.server);
             }

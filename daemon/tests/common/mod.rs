@@ -21,8 +21,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use dtp_localnet::node::{Cadence, Latency, NodeConfig};
-use dtp_protocol::{Endpoint, EndpointArgs, Event, HostConfig, Policy};
-use dtp_sdk::{Client, ClientConfig, Key};
+use dtp_protocol::{Endpoint, EndpointArgs, HostConfig, Policy};
+use dtp_sdk::{ChainEvent, Client, ClientConfig, Key};
 use futures::StreamExt;
 use sui_sdk_types::Address;
 
@@ -67,13 +67,7 @@ impl Chain {
                 package: package.parse().expect("DTP_SUI_PACKAGE is a package id"),
             };
         }
-        // DTP_TEST_LATENCY=sui: the localnet answers with a real Sui network's timings.
-        let sui_like = std::env::var("DTP_TEST_LATENCY").is_ok_and(|v| v == "sui");
-        let (cadence, latency) = match sui_like {
-            true => (Duration::from_millis(250), Latency::SUI),
-            // Reads trail effects, as on a Sui fullnode.
-            false => (Duration::from_millis(50), Latency::TESTS),
-        };
+        let (cadence, latency) = timings();
         Chain::Local(
             dtp_localnet::start(dtp_localnet::LocalnetConfig {
                 grpc: "127.0.0.1:0".parse().unwrap(),
@@ -125,6 +119,23 @@ impl Chain {
             r.stop().await;
         }
     }
+}
+
+/// The localnet's checkpoint interval and latency in this run. DTP_TEST_LATENCY=sui: a real Sui
+/// network's timings; otherwise fast, with reads trailing effects as on a Sui fullnode.
+pub fn timings() -> (Duration, Latency) {
+    match std::env::var("DTP_TEST_LATENCY").is_ok_and(|v| v == "sui") {
+        true => (Duration::from_millis(250), Latency::SUI),
+        false => (Duration::from_millis(50), Latency::TESTS),
+    }
+}
+
+/// How long `txs` transactions in a row take beyond the fast localnet's, each answered (effects)
+/// and then seen by its followers (the stream, plus up to a checkpoint interval): zero-ish on the
+/// fast localnet, seconds at a real Sui network's timings. Bounds in the tests add it.
+pub fn chain_time(txs: u32) -> Duration {
+    let (cadence, l) = timings();
+    (l.effects + l.stream + cadence) * txs
 }
 
 pub struct Deployment {
@@ -283,6 +294,25 @@ impl Deployment {
         futures::future::join_all(payloads.into_iter().map(|p| self.send(p))).await
     }
 
+    /// Sends all `payloads` in one transaction (one instant on chain: their leases run out
+    /// together); returns (seq, assigned server) of each, in the order of `payloads`.
+    pub async fn send_at_once(&self, payloads: Vec<Vec<u8>>) -> Vec<(u64, Address)> {
+        let sends = payloads
+            .into_iter()
+            .map(|payload| dtp_protocol::calls::Send {
+                payload,
+                key: vec![],
+                region: String::new(),
+            })
+            .collect();
+        self.admin
+            .send_batch(self.pipe, self.host, sends)
+            .await
+            .into_iter()
+            .map(|a| a.map(|a| (a.seq, a.server)).unwrap())
+            .collect()
+    }
+
     /// For each endpoint `i`: a sample backend answering after `delays[i]` ms and a `dtpd` beside
     /// it (default config); returns once all are healthy on chain.
     pub async fn servers(&self, delays: &[u64]) -> (Vec<(Proc, String)>, Vec<Proc>) {
@@ -319,7 +349,7 @@ impl Deployment {
     }
 
     /// Follows the pipe's events from now on, collecting them.
-    pub async fn events(&self) -> tokio::sync::mpsc::UnboundedReceiver<Event> {
+    pub async fn events(&self) -> tokio::sync::mpsc::UnboundedReceiver<ChainEvent> {
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let c = self.admin.clone();
         let pipe = self.pipe;
@@ -329,7 +359,7 @@ impl Deployment {
             let mut s = Box::pin(c.follow(from));
             while let Some(cp) = s.next().await {
                 for e in cp.events {
-                    if e.event.pipe() == Some(pipe) && tx.send(e.event).is_err() {
+                    if e.event.pipe() == Some(pipe) && tx.send(e).is_err() {
                         return;
                     }
                 }

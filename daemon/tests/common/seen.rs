@@ -6,18 +6,20 @@ use std::time::Duration;
 
 use dtp_protocol::events::{Assigned, Claimed, Completed, Reassigned};
 use dtp_protocol::Event;
+use dtp_sdk::ChainEvent;
 use sui_sdk_types::Address;
+use sui_sdk_types::Digest;
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::Instant;
 
 pub struct Seen {
-    rx: UnboundedReceiver<Event>,
+    rx: UnboundedReceiver<ChainEvent>,
     /// Every event of the pipe, in chain order, with when the test received it.
-    pub events: Vec<(Instant, Event)>,
+    pub events: Vec<(Instant, ChainEvent)>,
 }
 
 impl Seen {
-    pub fn new(rx: UnboundedReceiver<Event>) -> Seen {
+    pub fn new(rx: UnboundedReceiver<ChainEvent>) -> Seen {
         Seen {
             rx,
             events: Vec::new(),
@@ -50,14 +52,14 @@ impl Seen {
     pub fn dump(&self) -> String {
         self.events
             .iter()
-            .map(|(_, e)| format!("{e:?}\n"))
+            .map(|(_, e)| format!("{:?}\n", e.event))
             .collect()
     }
 
     pub fn assigned(&self) -> Vec<&Assigned> {
         self.events
             .iter()
-            .filter_map(|(_, e)| match e {
+            .filter_map(|(_, e)| match &e.event {
                 Event::Assigned(a) => Some(a),
                 _ => None,
             })
@@ -67,7 +69,7 @@ impl Seen {
     pub fn claimed(&self) -> Vec<&Claimed> {
         self.events
             .iter()
-            .filter_map(|(_, e)| match e {
+            .filter_map(|(_, e)| match &e.event {
                 Event::Claimed(c) => Some(c),
                 _ => None,
             })
@@ -77,8 +79,19 @@ impl Seen {
     pub fn reassigned(&self) -> Vec<&Reassigned> {
         self.events
             .iter()
-            .filter_map(|(_, e)| match e {
+            .filter_map(|(_, e)| match &e.event {
                 Event::Reassigned(r) => Some(r),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The transactions that emitted the reassignments of `seqs`.
+    pub fn reassigned_in(&self, seqs: &BTreeSet<u64>) -> BTreeSet<Digest> {
+        self.events
+            .iter()
+            .filter_map(|(_, e)| match &e.event {
+                Event::Reassigned(r) if seqs.contains(&r.seq) => Some(e.tx_digest),
                 _ => None,
             })
             .collect()
@@ -88,7 +101,7 @@ impl Seen {
     pub fn completions(&self) -> Vec<(Instant, &Completed)> {
         self.events
             .iter()
-            .filter_map(|(t, e)| match e {
+            .filter_map(|(t, e)| match &e.event {
                 Event::Completed(c) => Some((*t, c)),
                 _ => None,
             })
