@@ -2,6 +2,9 @@
 //! TOML config file, `DTP_*` environment variables, flags), talks to the chain through `dtp-sdk`,
 //! prints a table (or JSON with `--json`) and exits non-zero with a one-line error on failure.
 
+#[macro_use]
+mod console;
+
 mod cmd;
 mod ctx;
 mod output;
@@ -203,7 +206,7 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
             }
-            eprintln!("{}", one_line_usage_error(&e));
+            note!("{}", one_line_usage_error(&e));
             return ExitCode::from(2);
         }
     };
@@ -215,7 +218,7 @@ fn main() -> ExitCode {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("error: cannot start the async runtime: {e}");
+            note!("error: cannot start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -223,7 +226,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("error: {msg}");
+            note!("error: {msg}");
             ExitCode::FAILURE
         }
     }

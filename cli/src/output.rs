@@ -62,7 +62,7 @@ impl Table {
     }
 
     pub fn print(&self) {
-        println!("{}", self.render());
+        say!("{}", self.render());
     }
 }
 
@@ -70,12 +70,12 @@ impl Table {
 pub fn pairs(items: &[(&str, String)]) {
     let w = items.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     for (k, v) in items {
-        println!("{k:<w$}  {v}");
+        say!("{k:<w$}  {v}");
     }
 }
 
 pub fn json<T: Serialize + ?Sized>(v: &T) {
-    println!(
+    say!(
         "{}",
         serde_json::to_string_pretty(v).expect("JSON output encodes")
     );

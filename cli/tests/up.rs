@@ -1,7 +1,8 @@
 //! `dtp up` as a user runs it: 200 requests through the gateway spread exactly round robin; a
 //! daemon killed with SIGKILL does not stop requests from succeeding (its work is taken over);
-//! SIGINT stops everything and leaves no process behind. With `--pipes 2` the gateway spreads
-//! requests over both pipes (a key stays on one) and `dtp replay` of both verifies them.
+//! SIGINT stops everything and leaves no process behind, also when its stdout and stderr were
+//! closed. With `--pipes 2` the gateway spreads requests over both pipes (a key stays on one) and
+//! `dtp replay` of both verifies them.
 
 mod support;
 
@@ -46,12 +47,14 @@ fn dtp_up_serves_round_robin_survives_a_killed_daemon_and_stops_cleanly() {
     stop(child, &pids);
 }
 
+/// Also run as a supervisor whose log readers died runs it (stdout and stderr closed): `dtp up`
+/// must not panic at its next line and leave its servers behind.
 #[test]
-fn dtp_up_weighted_follows_the_weights_within_5_percent() {
+fn dtp_up_weighted_follows_the_weights_within_5_percent_with_its_output_closed() {
     let dir = tempfile::tempdir().unwrap();
     let Up {
         child, pids, gw, ..
-    } = up(3, &["--policy", "weighted"], dir.path());
+    } = up_with_closed_output(3, &["--policy", "weighted"], dir.path());
     // `dtp up` gives server-i weight 1 + i % 3: 1, 2, 3.
     let n = 300;
     let per = get(gw, n);
@@ -63,7 +66,11 @@ fn dtp_up_weighted_follows_the_weights_within_5_percent() {
             "server-{i}: {got} vs {want} ({per:?})"
         );
     }
-    stop(child, &pids);
+    let status = stop(child, &pids);
+    assert!(
+        status.success(),
+        "dtp up exited {status} with its output closed"
+    );
 }
 
 /// `dtp` with `args`, its own config file and HOME: (success, stdout, stderr).

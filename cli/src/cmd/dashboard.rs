@@ -1,7 +1,6 @@
 //! `dtp dashboard`: the live dashboard (`dtp_gateway::dashboard`) of any Host on any network,
 //! served on a local port: the same page the gateway serves on its metrics listener.
 
-use std::io::Write;
 use std::net::SocketAddr;
 
 use anyhow::{Context, Result};
@@ -43,13 +42,9 @@ pub async fn run(ctx: &Ctx, a: Args) -> Result<()> {
         .await
         .with_context(|| format!("listening on {} (--listen)", a.listen))?;
     let at = l.local_addr()?;
-    // Both lines in one write, and a reader gone (`dtp dashboard | head -1`) is no reason to
-    // stop serving: println! would panic on the closed pipe.
-    let _ = write!(
-        std::io::stdout(),
-        "dashboard  http://{at}/dashboard\nhost       {host}\n"
-    );
-    let _ = std::io::stdout().flush();
+    // Both lines in one write: a reader that takes the first and goes (`dtp dashboard | head -1`)
+    // is no reason to stop serving (see `console`).
+    say!("dashboard  http://{at}/dashboard\nhost       {host}");
     // Not a graceful shutdown: the event streams of open pages never end by themselves.
     tokio::select! {
         r = std::future::IntoFuture::into_future(axum::serve(l, app)) => r.context("serving the dashboard")?,

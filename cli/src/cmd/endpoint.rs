@@ -217,7 +217,7 @@ pub async fn run(ctx: &Ctx, cmd: EndpointCmd) -> Result<()> {
     if ctx.json {
         output::json(&serde_json::json!({"host": host, "server": server, "result": done}));
     } else {
-        println!("endpoint {server}: {done}");
+        say!("endpoint {server}: {done}");
     }
     Ok(())
 }

@@ -53,7 +53,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             "total": total,
         }));
     } else {
-        println!(
+        say!(
             "{to} received {} coins, {} SUI in all",
             coins.len(),
             total as f64 / 1e9

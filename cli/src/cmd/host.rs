@@ -119,7 +119,7 @@ pub async fn run(ctx: &Ctx, cmd: HostCmd) -> Result<()> {
             } else {
                 output::pairs(&[("host", host.to_string()), ("cap", cap.to_string())]);
                 if !no_save {
-                    println!(
+                    say!(
                         "saved as the default host in {}",
                         ctx.settings.config_path.display()
                     );
@@ -140,9 +140,9 @@ pub async fn run(ctx: &Ctx, cmd: HostCmd) -> Result<()> {
                 ("label", h.label.clone()),
                 ("endpoints", h.endpoints.len().to_string()),
             ]);
-            println!();
+            say!();
             print_config(&h.config);
-            println!();
+            say!();
             endpoints_table(&h, output::now_ms(), None).print();
             Ok(())
         }

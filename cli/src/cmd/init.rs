@@ -97,7 +97,7 @@ pub fn run(config: Option<PathBuf>, flags: &Flags, args: Args, json: bool) -> Re
         }));
         return Ok(());
     }
-    println!("wrote {}", path.display());
+    say!("wrote {}", path.display());
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
     output::pairs(&[
         ("url", show(&f.url)),
@@ -109,7 +109,7 @@ pub fn run(config: Option<PathBuf>, flags: &Flags, args: Args, json: bool) -> Re
         ("pipe", show(&f.pipe)),
     ]);
     if let Some(a) = created {
-        println!("created a new key {a}; fund it with `dtp faucet`");
+        say!("created a new key {a}; fund it with `dtp faucet`");
     }
     Ok(())
 }

@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, cmd: Keys) -> Result<()> {
                 return Ok(());
             }
             if keys.is_empty() {
-                println!(
+                say!(
                     "no keys in {} (create one with `dtp keys new`)",
                     s.keystore.display()
                 );
@@ -108,9 +108,9 @@ pub fn run(ctx: &Ctx, cmd: Keys) -> Result<()> {
                     "base64": key.to_base64(),
                 }));
             } else if base64 {
-                println!("{}", key.to_base64());
+                say!("{}", key.to_base64());
             } else {
-                println!("{}", key.to_suiprivkey());
+                say!("{}", key.to_suiprivkey());
             }
             Ok(())
         }
@@ -125,7 +125,7 @@ pub fn run(ctx: &Ctx, cmd: Keys) -> Result<()> {
             if ctx.json {
                 output::json(&serde_json::json!({ "active_address": address }));
             } else {
-                println!("active address: {address}");
+                say!("active address: {address}");
             }
             Ok(())
         }
@@ -154,7 +154,7 @@ fn add(ctx: &Ctx, key: Key, activate: bool) -> Result<()> {
     if ctx.json {
         output::json(&serde_json::json!({"address": a, "active": active, "keystore": path}));
     } else {
-        println!("{a}{}", if active { " (active)" } else { "" });
+        say!("{a}{}", if active { " (active)" } else { "" });
     }
     Ok(())
 }

@@ -79,7 +79,7 @@ pub async fn run(ctx: &Ctx, cmd: PipeCmd) -> Result<()> {
             } else {
                 output::pairs(&[("pipe", pipe.to_string()), ("host", host.to_string())]);
                 if !no_save {
-                    println!(
+                    say!(
                         "saved as the default pipe in {}",
                         ctx.settings.config_path.display()
                     );
@@ -106,7 +106,7 @@ pub async fn run(ctx: &Ctx, cmd: PipeCmd) -> Result<()> {
             if ctx.json {
                 output::json(&serde_json::json!({"pipe": id, "policy": policy.name()}));
             } else {
-                println!("pipe {id}: policy {}", policy.name());
+                say!("pipe {id}: policy {}", policy.name());
             }
             Ok(())
         }
@@ -147,20 +147,20 @@ fn show(ctx: &Ctx, p: &Pipe, reqs: Option<(Vec<Request>, Vec<Request>)>) -> Resu
         ("pending", p.pending.size.to_string()),
         ("dead", p.dead.size.to_string()),
     ]);
-    println!();
+    say!();
     let mut t = Table::new(["SERVER", "INFLIGHT"]);
     for e in &p.inflight.contents {
         t.row(vec![e.key.to_string(), e.value.to_string()]);
     }
     if t.is_empty() {
-        println!("nothing in flight");
+        say!("nothing in flight");
     } else {
         t.print();
     }
     if let Some((pending, dead)) = reqs {
         let now = output::now_ms();
         for (name, list) in [("pending", pending), ("dead", dead)] {
-            println!("\n{name} requests: {}", list.len());
+            say!("\n{name} requests: {}", list.len());
             if !list.is_empty() {
                 requests_table(&list, now).print();
             }

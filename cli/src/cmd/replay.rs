@@ -149,7 +149,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             Some(v) if v.ok() => "verify: no violation".to_string(),
             Some(v) => format!("verify: {} violation(s)", v.violations.len()),
         };
-        eprintln!(
+        note!(
             "wrote {} ({} requests, {verdict})",
             path.display(),
             shown.len()

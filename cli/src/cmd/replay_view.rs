@@ -43,12 +43,12 @@ impl View<'_> {
             format!("checkpoints {}..={} ({} events)", r.from, r.to, r.events),
         ));
         output::pairs(&pairs);
-        println!();
+        say!();
     }
 
     pub fn timelines(&self, shown: &[&Timeline], steps: bool) {
         if shown.is_empty() {
-            println!("no request matches\n");
+            say!("no request matches\n");
             return;
         }
         let mut cols = vec![
@@ -89,22 +89,22 @@ impl View<'_> {
         }
         t.print();
         if shown.iter().any(|t| !t.from_start) {
-            println!("* seen from the middle: the range starts after it was sent");
+            say!("* seen from the middle: the range starts after it was sent");
         }
-        println!();
+        say!();
         if steps {
             for tl in shown {
                 match self.several() {
-                    true => println!(
+                    true => say!(
                         "request {} of pipe {} ({})",
                         tl.seq,
                         output::short(&tl.pipe),
                         tl.status.name()
                     ),
-                    false => println!("request {} ({})", tl.seq, tl.status.name()),
+                    false => say!("request {} ({})", tl.seq, tl.status.name()),
                 }
                 self.steps(&tl.steps).print();
-                println!();
+                say!();
             }
         }
     }
@@ -182,13 +182,13 @@ impl View<'_> {
     pub fn summary(&self) {
         if self.several() {
             for p in &self.replay.pipes {
-                println!("pipe {}: {}", output::short(&p.pipe), counts(&p.summary));
+                say!("pipe {}: {}", output::short(&p.pipe), counts(&p.summary));
             }
         }
         let s = &self.replay.summary;
         let total = if self.several() { "total" } else { "summary" };
-        println!("{total}: {}", counts(s));
-        println!(
+        say!("{total}: {}", counts(s));
+        say!(
             "{:w$}{} takeovers, {} releases, {} dead letters, {} redrives",
             "",
             s.takeovers,
@@ -198,16 +198,20 @@ impl View<'_> {
             w = total.len() + 2
         );
         if let Some(l) = &s.latency {
-            println!(
+            say!(
                 "latency: p50 {} ms, p90 {} ms, p99 {} ms, max {} ms ({} completions)",
-                l.p50, l.p90, l.p99, l.max, l.count
+                l.p50,
+                l.p90,
+                l.p99,
+                l.max,
+                l.count
             );
         }
         if s.servers.is_empty() {
-            println!();
+            say!();
             return;
         }
-        println!();
+        say!();
         let mut t = Table::new([
             "SERVER",
             "ASSIGNED",
@@ -243,7 +247,7 @@ impl View<'_> {
             ]);
         }
         t.print();
-        println!();
+        say!();
     }
 
     /// The verification: each Pipe's (with several), then the total and every violation.
@@ -256,7 +260,7 @@ impl View<'_> {
                 if let Some(r) = &p.verify {
                     let pipe = output::short(&p.pipe);
                     let n = r.violations.len();
-                    println!(
+                    say!(
                         "verify: pipe {pipe}: {}, {n} violation(s)",
                         policy(&r.policy)
                     );
@@ -264,21 +268,21 @@ impl View<'_> {
             }
         }
         match self.several() {
-            true => println!("verify: in total: {}", policy(&total.policy)),
-            false => println!("verify: {}", policy(&total.policy)),
+            true => say!("verify: in total: {}", policy(&total.policy)),
+            false => say!("verify: {}", policy(&total.policy)),
         }
         if total.violations.is_empty() {
             let pipes = match self.replay.pipes.len() {
                 1 => String::new(),
                 n => format!(" on {n} pipes"),
             };
-            println!("verify: no violation{pipes} (no double completion, no stale completion, no wrong assignment)");
+            say!("verify: no violation{pipes} (no double completion, no stale completion, no wrong assignment)");
         } else {
-            println!("verify: {} violation(s):", total.violations.len());
+            say!("verify: {} violation(s):", total.violations.len());
             for v in &total.violations {
                 match self.several() {
-                    true => println!("  - pipe {}: {}", output::short(&v.pipe), v.violation),
-                    false => println!("  - {}", v.violation),
+                    true => say!("  - pipe {}: {}", output::short(&v.pipe), v.violation),
+                    false => say!("  - {}", v.violation),
                 }
             }
         }
@@ -289,15 +293,17 @@ impl View<'_> {
         let Some(r) = &self.replay.refused else {
             return;
         };
-        println!(
+        say!(
             "refused: {} calls, {} fenced ({} late completions refused)",
-            r.total, r.fenced, r.fenced_completions
+            r.total,
+            r.fenced,
+            r.fenced_completions
         );
         for c in &r.by_call {
-            println!("  {:>6}  {} {}", c.count, c.function, c.abort);
+            say!("  {:>6}  {} {}", c.count, c.function, c.abort);
         }
         for c in &self.replay.unexplained_fences {
-            println!(
+            say!(
                 "  note: {} of seq {} attempt {} by {} (tx {}) was fenced, but it never held that attempt",
                 c.function,
                 c.seq.map(|s| s.to_string()).unwrap_or_default(),

@@ -98,12 +98,12 @@ fn print(v: &Value, json: bool) {
             })
             .unwrap_or_default()
     };
-    println!("servers    {} -> {}", v["before"], v["after"]);
+    say!("servers    {} -> {}", v["before"], v["after"]);
     if !list("added").is_empty() {
-        println!("started    {}", list("added"));
+        say!("started    {}", list("added"));
     }
     if !list("removed").is_empty() {
-        println!("stopped    {}", list("removed"));
+        say!("stopped    {}", list("removed"));
     }
 }
 

@@ -78,7 +78,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             "latency_ms": r.latency_ms, "response": text, "response_hex": hex::encode(&r.response),
         }));
     } else {
-        eprintln!(
+        note!(
             "request {} {} by {} (attempt {}, {} ms)",
             r.seq,
             if r.ok { "answered" } else { "FAILED" },
@@ -86,7 +86,7 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
             r.attempt,
             r.latency_ms
         );
-        println!("{text}");
+        say!("{text}");
     }
     if !r.ok {
         anyhow::bail!("request {} was answered with a failure", r.seq);

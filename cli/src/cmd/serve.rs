@@ -68,9 +68,9 @@ pub async fn gateway(ctx: &Ctx, a: GatewayArgs) -> Result<()> {
     cfg.metrics_listen = a.metrics_listen;
     a.edge.apply(&mut cfg);
     let gw = dtp_gateway::start(client, cfg).await?;
-    println!("gateway listening on {}", gw.url());
+    say!("gateway listening on {}", gw.url());
     if let Some(m) = gw.metrics_addr {
-        println!("metrics on http://{m}/metrics");
+        say!("metrics on http://{m}/metrics");
     }
     shutdown_signal().await;
     gw.stop();
@@ -89,7 +89,7 @@ pub async fn daemon(a: DaemonArgs) -> Result<()> {
     let cfg = dtp_daemon::config::DaemonConfig::load(Some(&a.config))
         .context("loading the daemon configuration")?;
     dtp_daemon::run::run(cfg, shutdown_signal(), |d, _| {
-        println!("dtpd {} serving host {}", d.me(), d.host_id())
+        say!("dtpd {} serving host {}", d.me(), d.host_id())
     })
     .await
 }

@@ -37,10 +37,10 @@ pub async fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut last: Option<(std::time::Instant, Vec<u64>)> = None;
     loop {
         // Clear the screen and go home, then draw (the terminal keeps no scrollback of it).
-        print!("\x1b[2J\x1b[H");
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), b"\x1b[2J\x1b[H");
         let seqs = show(ctx, &args, last.as_ref()).await?;
         last = Some((std::time::Instant::now(), seqs));
-        println!("\n(every {secs} s; Ctrl-C stops)");
+        say!("\n(every {secs} s; Ctrl-C stops)");
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(secs)) => {}
             _ = tokio::signal::ctrl_c() => return Ok(()),
@@ -111,16 +111,16 @@ async fn show(
         .iter()
         .filter(|e| e.is_healthy(&h.config, now))
         .count();
-    println!(
+    say!(
         "host {} ({}): {} endpoints, {healthy} healthy",
         h.id,
         h.label,
         h.endpoints.len()
     );
     endpoints_table(&h, now, Some(&live)).print();
-    println!();
+    say!();
     if pipes.is_empty() {
-        println!("no pipe given (pass --pipe <ID> or set one with `dtp pipe create`)");
+        say!("no pipe given (pass --pipe <ID> or set one with `dtp pipe create`)");
         return Ok(vec![]);
     }
     let watching = args.watch.is_some();
@@ -177,17 +177,17 @@ async fn autoscale(ctx: &Ctx) -> Option<serde_json::Value> {
 }
 
 fn print_autoscale(a: &serde_json::Value) {
-    println!();
-    println!(
+    say!();
+    say!(
         "autoscale {}..{}: add above {} pending per active server for {} s, remove below a quarter of it; cooldown {} s",
         a["min"], a["max"], a["target"], a["window_secs"], a["cooldown_secs"]
     );
     let decisions = a["decisions"].as_array().cloned().unwrap_or_default();
     if decisions.is_empty() {
-        println!("  no decision yet");
+        say!("  no decision yet");
     }
     for d in decisions.iter().rev().take(5) {
-        println!(
+        say!(
             "  {}  {} -> {} active: {}",
             output::clock(d["at_ms"].as_u64().unwrap_or(0)),
             d["from"],

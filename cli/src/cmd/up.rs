@@ -113,7 +113,7 @@ pub struct UpArgs {
 }
 
 pub(super) fn step(n: usize, total: usize, what: &str) -> Instant {
-    eprintln!("[{n}/{total}] {what}");
+    note!("[{n}/{total}] {what}");
     Instant::now()
 }
 
@@ -163,7 +163,7 @@ async fn embedded(a: UpArgs, flags: &NetFlags) -> Result<()> {
     .context(
         "starting the localnet (is another one running on these ports? see --grpc/--faucet)",
     )?;
-    eprintln!(
+    note!(
         "      gRPC {} faucet {} ({} ms)",
         node.grpc_url(),
         node.faucet_url(),
@@ -188,7 +188,7 @@ async fn embedded(a: UpArgs, flags: &NetFlags) -> Result<()> {
     let admin = connect(&node.grpc_url(), package, &keys[0], Some(&faucet_url)).await?;
     let timings = Timings::embedded(a.lease_ms.unwrap_or(3_000));
     let dep = deploy::deploy(&admin, &a, &keys[2..2 + servers], &timings).await?;
-    eprintln!(
+    note!(
         "      host {} {} ({}, {} ms)",
         dep.host,
         dep.describe_pipes(),
@@ -218,7 +218,7 @@ async fn embedded(a: UpArgs, flags: &NetFlags) -> Result<()> {
     let keystore = a.data_dir.join("keys.keystore");
     procs::serve(&a, job, &flags.config, &keystore).await?;
     node.stop().await;
-    eprintln!("stopped");
+    note!("stopped");
     Ok(())
 }
 
@@ -238,7 +238,7 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
     let keys = deploy::keys(&a.data_dir, servers + a.gateways as usize - 1)?;
     let admin_key = net::admin_key(&flags, &keys[0])?;
     let n = net::connect(&flags, admin_key.clone()).await?;
-    eprintln!(
+    note!(
         "      chain {} package {} ({} ms)",
         n.chain_id,
         n.package,
@@ -252,7 +252,7 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
     );
     let (reuse, note) = deploy::reusable(&n.admin, &a, &n.url, n.package, &n.chain_id).await?;
     if let Some(note) = note {
-        eprintln!("      {note}");
+        note!("      {note}");
     }
     let admin_txs = u64::from(a.lease_ms.is_none())
         + match &reuse {
@@ -274,14 +274,14 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
         },
     )
     .await?;
-    eprintln!("      {funded}");
+    note!("      {funded}");
     let measured = match a.lease_ms {
         None => Some(timings::measure(&n.admin).await?),
         Some(_) => None,
     };
     let mut timings = Timings::network(a.lease_ms, measured);
     if timings.lease_ms < timings::MIN_NETWORK_LEASE_MS {
-        eprintln!(
+        note!(
             "      warning: a lease below {} ms on a real network has even fast work claimed (docs/sui.md)",
             timings::MIN_NETWORK_LEASE_MS
         );
@@ -303,7 +303,7 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
             } else {
                 timings = timings.for_host(h.config.lease_ms, h.config.heartbeat_timeout_ms);
             }
-            eprintln!("      reusing the deployment recorded in networks.json");
+            note!("      reusing the deployment recorded in networks.json");
             d
         }
         None => {
@@ -322,14 +322,14 @@ async fn network(a: UpArgs, flags: NetFlags) -> Result<()> {
     };
     // The daemons and the gateway read what the admin wrote: only once the node's reads show it.
     n.admin.sync().await?;
-    eprintln!(
+    note!(
         "      host {} {} ({}, {} ms)",
         dep.host,
         dep.describe_pipes(),
         dep.policy,
         t.elapsed().as_millis()
     );
-    eprintln!("      {}", timings.describe());
+    note!("      {}", timings.describe());
     let from_keystore = match &flags.keystore {
         Some(p) => format!(", from {}", p.display()),
         None => String::new(),

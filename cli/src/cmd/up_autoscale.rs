@@ -190,7 +190,7 @@ pub async fn run(fleet: Arc<Mutex<Fleet>>, rule: Rule, log: Log) {
         let Some((to, reason)) = a.observe(Instant::now(), active, pending) else {
             continue;
         };
-        eprintln!("autoscale: {active} -> {to} active servers: {reason}");
+        note!("autoscale: {active} -> {to} active servers: {reason}");
         tracing::info!(from = active, to, %reason, "autoscale");
         let done = match to > active {
             true => f.grow().await.map(|_| ()),
@@ -199,7 +199,7 @@ pub async fn run(fleet: Arc<Mutex<Fleet>>, rule: Rule, log: Log) {
         let reason = match done {
             Ok(()) => reason,
             Err(e) => {
-                eprintln!("autoscale: the change failed: {e:#}");
+                note!("autoscale: the change failed: {e:#}");
                 format!("{reason} (failed: {e:#})")
             }
         };

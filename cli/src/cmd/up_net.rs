@@ -232,7 +232,7 @@ pub async fn fund(net: &Network, others: &[(String, Key)], f: &Funding) -> Resul
         if !f.wait {
             bail!(why);
         }
-        eprintln!("      waiting for funds: {why}");
+        note!("      waiting for funds: {why}");
         while have < need {
             tokio::time::sleep(Duration::from_secs(5)).await;
             have = admin.balance(me).await?;

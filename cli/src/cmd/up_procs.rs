@@ -130,7 +130,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
         let s = fleet.start(i, j.keys[2 + i].clone()).await?;
         fleet.servers.insert(i, s);
     }
-    eprintln!("      started ({} ms)", t.elapsed().as_millis());
+    note!("      started ({} ms)", t.elapsed().as_millis());
     let t = super::up::step(4, total, "waiting until the servers are healthy");
     super::up_deploy::wait_healthy(
         &j.admin,
@@ -139,7 +139,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
         j.timings.healthy_within,
     )
     .await?;
-    eprintln!("      all healthy ({} ms)", t.elapsed().as_millis());
+    note!("      all healthy ({} ms)", t.elapsed().as_millis());
 
     let t = super::up::step(5, total, "starting the gateway");
     let ca = match a.tls_self_signed {
@@ -168,7 +168,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
         let gw = dtp_gateway::start(client, cfg)
             .await
             .with_context(|| format!("starting the gateway on {listen}"))?;
-        eprintln!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
+        note!("      {} ({} ms)", gw.url(), t.elapsed().as_millis());
         gws.push(gw);
     }
     let ca = ca.map(|c| c.ca);
@@ -199,7 +199,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
     };
     let active = match super::up_profile::activate(cli_config, profile) {
         Ok(a) => {
-            println!(
+            say!(
                 "The CLI config ({}) points at this deployment while it runs (profile `{}`): `dtp status`, `dtp replay --verify` need no ids.",
                 cli_config.display(),
                 super::up_profile::NAME
@@ -207,7 +207,7 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
             Some(a)
         }
         Err(e) => {
-            eprintln!("warning: {e:#} (the CLI keeps its settings)");
+            note!("warning: {e:#} (the CLI keeps its settings)");
             None
         }
     };
@@ -220,9 +220,9 @@ pub async fn serve(a: &UpArgs, j: Job, cli_config: &Path, keystore: &Path) -> Re
     }
     let mut fleet = fleet.lock().await;
     if let Some(Err(e)) = active.map(|a| a.restore()) {
-        eprintln!("warning: {e:#}");
+        note!("warning: {e:#}");
     }
-    eprintln!("{}", j.stopping);
+    note!("{}", j.stopping);
     for gw in gws {
         gw.stop();
     }
@@ -238,8 +238,8 @@ fn print_tour(
     control: &super::up_control::Control,
     ca: Option<&std::path::Path>,
 ) {
-    println!();
-    println!(
+    say!();
+    say!(
         "dtp is up: {} servers ({} standby), policy {}, {} pipe(s)",
         a.replicas + a.standby,
         a.standby,
@@ -247,41 +247,41 @@ fn print_tour(
         j.dep.pipes.len()
     );
     for gw in gws {
-        println!("  gateway    {}", gw.url());
+        say!("  gateway    {}", gw.url());
         if let Some(m) = gw.metrics_addr {
-            println!("  metrics    http://{m}/metrics (gateway)");
-            println!("  dashboard  http://{m}/dashboard");
+            say!("  metrics    http://{m}/metrics (gateway)");
+            say!("  dashboard  http://{m}/dashboard");
         }
     }
     for l in &j.chain_lines {
-        println!("  {l}");
+        say!("  {l}");
     }
-    println!("  host       {}", j.dep.host);
+    say!("  host       {}", j.dep.host);
     for p in &j.dep.pipes {
-        println!("  pipe       {p}");
+        say!("  pipe       {p}");
     }
-    println!(
+    say!(
         "  control    http://{} (dtp scale, dtp rollout)",
         control.addr
     );
     for c in fleet.children() {
-        println!("  {:<10} pid {}", c.name, c.pid());
+        say!("  {:<10} pid {}", c.name, c.pid());
     }
-    println!();
-    println!("Try:");
+    say!();
+    say!("Try:");
     let curl = match ca {
         Some(ca) => format!("curl -s --cacert {}", ca.display()),
         None => "curl -s".into(),
     };
-    println!(
+    say!(
         "  for i in $(seq 10); do {curl} {}/api/instance; echo; done",
         gws[0].url()
     );
-    println!("  kill -9 <pid of a daemon above>     # its requests are taken over by a peer");
-    println!(
+    say!("  kill -9 <pid of a daemon above>     # its requests are taken over by a peer");
+    say!(
         "  dtp scale 5 --data-dir {0}; dtp rollout --data-dir {0}   # servers added, restarted one at a time",
         a.data_dir.display()
     );
-    println!("  {}", j.replay);
-    println!("Ctrl-C stops everything.");
+    say!("  {}", j.replay);
+    say!("Ctrl-C stops everything.");
 }

@@ -55,6 +55,16 @@ pub struct Up {
 
 /// Starts `dtp up` with `replicas` servers and `extra` flags.
 pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
+    start(replicas, extra, dir, false)
+}
+
+/// [`up`] as a supervisor whose log readers died runs it: its stderr is a pipe closed from the
+/// start, and its stdout is closed once the tour is read.
+pub fn up_with_closed_output(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
+    start(replicas, extra, dir, true)
+}
+
+fn start(replicas: u8, extra: &[&str], dir: &std::path::Path, closed: bool) -> Up {
     // `--gateways N` listens on N consecutive ports from --listen's.
     let gateways: u16 = extra
         .iter()
@@ -88,9 +98,13 @@ pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
         .env("DTP_CONFIG", dir.join("cli-config.toml"))
         .env_remove("DTP_PROFILE")
         .stdout(Stdio::piped())
-        .stderr(log)
+        .stderr(match closed {
+            true => Stdio::piped(),
+            false => log.into(),
+        })
         .spawn()
         .unwrap();
+    drop(child.stderr.take());
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut pids: BTreeMap<String, u32> = BTreeMap::new();
     let (mut metrics, mut pipes, mut replay) = (String::new(), Vec::new(), String::new());
@@ -122,7 +136,10 @@ pub fn up(replicas: u8, extra: &[&str], dir: &std::path::Path) -> Up {
             "dtp up took too long to start"
         );
     }
-    std::thread::spawn(move || for _ in out.lines() {});
+    match closed {
+        true => drop(out),
+        false => drop(std::thread::spawn(move || for _ in out.lines() {})),
+    }
     // Standby servers (`--standby N`) have a backend and a daemon too.
     let standby: usize = extra
         .iter()
@@ -193,20 +210,24 @@ impl Drop for UpChild {
     }
 }
 
-/// SIGINT, then every child of `dtp up` must be gone.
-pub fn stop(mut child: UpChild, pids: &BTreeMap<String, u32>) {
+/// SIGINT, then every child of `dtp up` must be gone; returns how `dtp up` exited.
+pub fn stop(mut child: UpChild, pids: &BTreeMap<String, u32>) -> std::process::ExitStatus {
     assert!(Command::new("kill")
         .args(["-INT", &child.0.id().to_string()])
         .status()
         .unwrap()
         .success());
     let deadline = Instant::now() + Duration::from_secs(60);
-    while child.0.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(s) = child.0.try_wait().unwrap() {
+            break s;
+        }
         assert!(Instant::now() < deadline, "dtp up did not stop within 60 s");
         std::thread::sleep(Duration::from_millis(100));
-    }
+    };
     std::thread::sleep(Duration::from_millis(200));
     for (name, pid) in pids {
         assert!(!alive(*pid), "{name} (pid {pid}) is still running");
     }
+    status
 }
