@@ -1,6 +1,7 @@
 //! Bad input beyond transactions, using only Sui client crates: a replayed transaction runs once
 //! (same digest and effects, gas charged once, one request), unserved calls answer UNIMPLEMENTED
-//! naming the call, unknown and malformed ids and digests, and the faucet refusing bad requests.
+//! naming the call, unknown and malformed ids and digests, a subscription request that is not
+//! protobuf refused naming the message, and the faucet refusing bad requests.
 
 mod common;
 
@@ -140,6 +141,88 @@ async fn unserved_calls_unknown_and_malformed_ids() {
     let req = pb::GetTransactionRequest::default().with_digest("nope");
     let e = ledger.get_transaction(req).await.unwrap_err();
     assert_eq!(e.code(), Code::InvalidArgument, "{}", e.message());
+    net.running.stop().await;
+}
+
+/// A codec that sends and receives raw bytes: a client whose encoder is broken.
+struct Raw;
+
+impl tonic::codec::Codec for Raw {
+    type Encode = Vec<u8>;
+    type Decode = Vec<u8>;
+    type Encoder = Raw;
+    type Decoder = Raw;
+
+    fn encoder(&mut self) -> Raw {
+        Raw
+    }
+
+    fn decoder(&mut self) -> Raw {
+        Raw
+    }
+}
+
+impl tonic::codec::Encoder for Raw {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+
+    fn encode(
+        &mut self,
+        item: Vec<u8>,
+        dst: &mut tonic::codec::EncodeBuf<'_>,
+    ) -> Result<(), tonic::Status> {
+        use prost::bytes::BufMut;
+        dst.put_slice(&item);
+        Ok(())
+    }
+}
+
+impl tonic::codec::Decoder for Raw {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+
+    fn decode(
+        &mut self,
+        src: &mut tonic::codec::DecodeBuf<'_>,
+    ) -> Result<Option<Vec<u8>>, tonic::Status> {
+        use prost::bytes::Buf;
+        Ok(Some(src.copy_to_bytes(src.remaining()).to_vec()))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_subscription_request_that_is_not_protobuf_is_refused_naming_it() {
+    let mut net = Net::start(Cadence::Immediate).await;
+    let channel = tonic::transport::Channel::from_shared(net.running.grpc_url())
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut grpc = tonic::client::Grpc::new(channel);
+    grpc.ready().await.unwrap();
+    let path = tonic::codegen::http::uri::PathAndQuery::from_static(
+        "/sui.rpc.v2.SubscriptionService/SubscribeCheckpoints",
+    );
+    // A field tag with a truncated varint: no protobuf decoder accepts it.
+    let r = grpc
+        .server_streaming(tonic::Request::new(vec![0x0a, 0xff]), path, Raw)
+        .await;
+    let status = match r {
+        Err(s) => s,
+        Ok(answer) => answer.into_inner().message().await.unwrap_err(),
+    };
+    assert_eq!(status.code(), Code::InvalidArgument, "{}", status.message());
+    assert!(
+        status.message().contains("SubscribeCheckpointsRequest"),
+        "{}",
+        status.message()
+    );
+    // Nothing changed: a well-formed subscription is served as before.
+    let mut sub = net.client.subscription_client();
+    let first = sub
+        .subscribe_checkpoints(pb::SubscribeCheckpointsRequest::default())
+        .await;
+    assert!(first.is_ok(), "{:?}", first.err());
     net.running.stop().await;
 }
 
