@@ -73,8 +73,8 @@ ENV
     . "$state/env"
     # The SDK-level scenario, then the daemon scenarios (three daemons, kill -9, takeover, SIGSTOP
     # and the fenced late completion) with real dtpd processes against the Sui node.
-    cargo test -p dtp-sdk --test takeover_scenario -- --ignored --nocapture
-    cargo test -p dtpd --test spread --test kill_takeover --test fencing -- --nocapture
+    cargo test -p dtp-sdk --test sdk -- takeover_scenario --ignored --nocapture
+    cargo test -p dtpd --test scenarios -- spread kill_takeover fencing --nocapture
     ;;
   status)
     if running; then echo "sui-localnet: running (pid $(cat "$state/pid")), package $(cat "$state/package" 2>/dev/null || echo 'not published')"; else echo "sui-localnet: not running"; exit 1; fi

@@ -2,7 +2,7 @@
 # Fuzzes the localnet's transaction decoding and execution with cargo-fuzz (libFuzzer) for a
 # bounded time: scripts/fuzz.sh [seconds, default 60]. Installs cargo-fuzz from crates.io if
 # needed. cargo-fuzz needs nightly features; on a stable toolchain RUSTC_BOOTSTRAP=1 enables them.
-# The test suite always runs a shorter, proptest-driven version (localnet/tests/fuzz_bounded.rs).
+# The test suite always runs a shorter, proptest-driven version (localnet/tests/localnet/fuzz_bounded.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}

@@ -13,7 +13,7 @@
 //!
 //! Knobs (environment): DTP_BENCH_SECS (default 6), DTP_BENCH_WORKERS (64), DTP_BENCH_ACTORS (32).
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/localnet/common/mod.rs"]
 mod common;
 #[path = "throughput/load.rs"]
 mod load;
