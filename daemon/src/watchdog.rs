@@ -135,8 +135,6 @@ async fn still_expired(d: &Daemon, pipe: Address, seq: u64, t: &Tracked) -> bool
 }
 
 /// Every 200 ms (unless draining): our idle requests again, then takeovers of expired ones.
-/// The takeovers due at one tick go out side by side, so the pipe's group commit carries them
-/// in one transaction: a dead peer's N requests cost one round trip, not N in a row.
 pub async fn run(d: Arc<Daemon>) {
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     loop {
@@ -145,9 +143,31 @@ pub async fn run(d: Arc<Daemon>) {
             continue;
         }
         retry_own(&d).await;
-        let due = due(&d, now_ms());
-        futures::future::join_all(due.into_iter().map(|(w, t, r)| take_over(&d, w, t, r))).await;
+        take_over_due(&d).await;
     }
+}
+
+/// Takes over what is due now. Every check reads at once, then every takeover is queued at
+/// once: the pipe's group commit carries them in one transaction, so a dead peer's N requests
+/// cost one round trip, not N in a row.
+async fn take_over_due(d: &Daemon) {
+    let due = due(d, now_ms());
+    let checked = futures::future::join_all(due.into_iter().map(|(w, t, r)| async move {
+        still_expired(d, w.pipe, w.seq, &t)
+            .await
+            .then_some((w, t, r))
+    }))
+    .await;
+    let calls = checked.into_iter().flatten().map(|(w, t, r)| {
+        d.watchdog.mark_tried(w);
+        async move {
+            let answer = d
+                .call(w.pipe, dtp_protocol::calls::Takeover { seq: w.seq })
+                .await;
+            record(d, w, &t, r, answer);
+        }
+    });
+    futures::future::join_all(calls).await;
 }
 
 /// The expired requests of peers that this server should take over now: those of a pipe it
@@ -178,14 +198,17 @@ fn due(d: &Daemon, now: u64) -> Vec<(Work, Tracked, usize)> {
         .collect()
 }
 
-/// Takes `w` over (after checking it is still expired), handling what the chain answers.
-async fn take_over(d: &Daemon, w: Work, t: Tracked, r: usize) {
+/// What the chain answered to the takeover of `w` (rank `r`): counted and logged, and tried
+/// again later where the answer says it may succeed then.
+fn record(
+    d: &Daemon,
+    w: Work,
+    t: &Tracked,
+    r: usize,
+    answer: Result<dtp_sdk::Outcome, dtp_sdk::Error>,
+) {
     let Work { pipe, seq, .. } = w;
-    if !still_expired(d, pipe, seq, &t).await {
-        return;
-    }
-    d.watchdog.mark_tried(w);
-    match d.call(pipe, dtp_protocol::calls::Takeover { seq }).await {
+    match answer {
         Ok(_) => {
             d.metrics.taken_over.inc();
             tracing::info!(%pipe, seq, from = %t.server, attempt = t.attempt + 1, rank = r, "took over an expired request");

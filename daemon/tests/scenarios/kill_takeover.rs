@@ -1,6 +1,7 @@
 //! `kill -9` a daemon while it holds work: once its leases run out its peers take the requests over
 //! (Reassigned, reason expired) and complete them, within lease + stagger + a bounded margin of
-//! the kill; every request is completed exactly once.
+//! the kill; every request is completed exactly once. Takeovers due at one instant go out
+//! together.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -19,39 +20,15 @@ const MARGIN_MS: u64 = 1_500;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_killed_daemons_work_is_taken_over_after_its_lease_and_completed_once() {
-    let cfg = HostConfig {
-        heartbeat_timeout_ms: 2_000,
-        healthy_threshold: 1,
-        lease_ms: LEASE_MS,
-        ..HostConfig::default()
-    };
-    let d = deploy(3, cfg, Policy::RoundRobin).await;
-    // d0's backend is slow: its requests stay in flight (renewed every lease / 2) until the kill.
-    let backends: Vec<_> = (0..3)
-        .map(|i| sample(&format!("b{i}"), if i == 0 { 20_000 } else { 0 }))
-        .collect();
-    let stagger = STAGGER_MS.to_string();
-    let mut daemons: Vec<_> = (0..3)
-        .map(|i| {
-            let c = d.config_with(
-                i,
-                &[backends[i].1.clone()],
-                &[("daemon.takeover_stagger_ms", &stagger)],
-            );
-            d.dtpd(&c)
-        })
-        .collect();
-    d.wait_healthy(&[0, 1, 2], true).await;
+    let (d, backends, mut daemons) = start().await;
     let d0 = d.keys[0].address();
     let mut seen = d.watch().await;
-    // Sent in one transaction: d0's leases run out together, and its peers' takeovers are due
-    // at one tick.
     let payloads = (0..12)
         .map(|i| http_payload("GET", &format!("/api/instance?i={i}"), b""))
         .collect();
     let mut sent = BTreeSet::new();
     let mut held = BTreeSet::new();
-    for (seq, server) in d.send_at_once(payloads).await {
+    for (seq, server) in d.send_all(payloads).await {
         sent.insert(seq);
         if server == d0 {
             held.insert(seq);
@@ -106,23 +83,6 @@ async fn a_killed_daemons_work_is_taken_over_after_its_lease_and_completed_once(
         assert_eq!(r.reason, REASON_EXPIRED);
         assert_ne!(r.to, d0);
     }
-    // Takeovers due together go out side by side (the pipe's group commit batches them), not one
-    // round trip after another: each peer's share took at most two transactions (a call alone
-    // goes at once; what queued behind it goes as the next one).
-    for peer in [d.keys[1].address(), d.keys[2].address()] {
-        let share: BTreeSet<u64> = seen
-            .reassigned()
-            .iter()
-            .filter(|r| r.to == peer)
-            .map(|r| r.seq)
-            .collect();
-        let txs = seen.reassigned_in(&share).len();
-        assert!(
-            txs <= 2,
-            "{peer}'s {} takeovers took {txs} transactions",
-            share.len()
-        );
-    }
     seen.settle(Duration::from_millis(500)).await;
     seen.assert_exactly_once(&sent);
     assert_eq!(d.admin.pipe(d.pipe).await.unwrap().pending.size, 0);
@@ -137,4 +97,87 @@ async fn a_killed_daemons_work_is_taken_over_after_its_lease_and_completed_once(
     daemons.clear();
     drop(backends);
     d.net.stop().await;
+}
+
+/// A daemon killed before it claims anything: its requests, assigned in one transaction, expire
+/// at one instant, and each peer takes its share over in one go (the pipe's group commit carries
+/// the takeovers together; a call alone may go first, the rest in the next transaction), not one
+/// round trip after another.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn takeovers_due_together_go_out_together() {
+    let (d, backends, mut daemons) = start().await;
+    let d0 = d.keys[0].address();
+    let mut seen = d.watch().await;
+    let payloads = (0..24)
+        .map(|i| http_payload("GET", &format!("/api/instance?i={i}"), b""))
+        .collect();
+    let sent = d.send_at_once(payloads).await;
+    // Before d0 claims (half a lease after the assignment at the earliest): every deadline is
+    // the one the assignment gave.
+    daemons[0].signal("KILL");
+    let held: BTreeSet<u64> = sent
+        .iter()
+        .filter(|(_, server)| *server == d0)
+        .map(|(seq, _)| *seq)
+        .collect();
+    assert_eq!(held.len(), 8, "round robin gives d0 a third");
+    let all: BTreeSet<u64> = sent.iter().map(|(seq, _)| *seq).collect();
+    seen.until("every request completed", Duration::from_secs(30), |s| {
+        s.all_completed(&all)
+    })
+    .await;
+    assert!(
+        seen.claimed_by(d0, 1).is_empty(),
+        "d0 claimed before it was killed"
+    );
+    let mut biggest = 0;
+    for peer in [d.keys[1].address(), d.keys[2].address()] {
+        let share: BTreeSet<u64> = seen
+            .reassigned()
+            .iter()
+            .filter(|r| r.to == peer)
+            .map(|r| r.seq)
+            .collect();
+        let txs = seen.reassigned_in(&share).len();
+        assert!(
+            txs <= 2,
+            "{peer}'s {} takeovers took {txs} transactions",
+            share.len()
+        );
+        biggest = biggest.max(share.len());
+    }
+    assert!(biggest >= 3, "a share of 3 or more shows the batching");
+    seen.settle(Duration::from_millis(500)).await;
+    seen.assert_exactly_once(&all);
+    daemons.clear();
+    drop(backends);
+    d.net.stop().await;
+}
+
+/// A Host with three servers: d0's backend is slow (its requests stay in flight, renewed every
+/// lease / 2, until it is killed), the others' answer at once; all healthy.
+async fn start() -> (Deployment, Vec<(Proc, String)>, Vec<Proc>) {
+    let cfg = HostConfig {
+        heartbeat_timeout_ms: 2_000,
+        healthy_threshold: 1,
+        lease_ms: LEASE_MS,
+        ..HostConfig::default()
+    };
+    let d = deploy(3, cfg, Policy::RoundRobin).await;
+    let backends: Vec<_> = (0..3)
+        .map(|i| sample(&format!("b{i}"), if i == 0 { 20_000 } else { 0 }))
+        .collect();
+    let stagger = STAGGER_MS.to_string();
+    let daemons: Vec<_> = (0..3)
+        .map(|i| {
+            let c = d.config_with(
+                i,
+                &[backends[i].1.clone()],
+                &[("daemon.takeover_stagger_ms", &stagger)],
+            );
+            d.dtpd(&c)
+        })
+        .collect();
+    d.wait_healthy(&[0, 1, 2], true).await;
+    (d, backends, daemons)
 }
