@@ -1,12 +1,12 @@
 //! Lines for the person at the terminal, on stdout ([`say!`]) or stderr ([`note!`]).
 //!
-//! `say!` and `note!` panic when their stream is closed. For a long-running command that
+//! `println!` and `eprintln!` panic when their stream is closed. For a long-running command that
 //! is fatal at the worst moment: `dtp up` whose terminal went away, or whose log reader died
 //! (`dtp up 2>&1 | head`), would panic at its next line (an autoscale step, "stopping") and
 //! leave its daemons and servers behind. A line nobody can read is dropped instead; the command
 //! goes on, and a short command still exits with its own status.
 
-/// Like `say!`, but a closed or failing stdout drops the line instead of panicking.
+/// Like `println!`, but a closed or failing stdout drops the line instead of panicking.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -14,7 +14,7 @@ macro_rules! say {
     }};
 }
 
-/// Like `note!`, but a closed or failing stderr drops the line instead of panicking.
+/// Like `eprintln!`, but a closed or failing stderr drops the line instead of panicking.
 macro_rules! note {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
