@@ -43,6 +43,16 @@ ADDED=$(sub_ms "$(res "dtp-c$CONNS" 3)" "$(res "nginx-c$CONNS" 3)")
 echo
 echo "dtp / nginx throughput at c$CONNS: $R   (p99 added by dtp over nginx: $ADDED ms)"
 [[ -n $EXTRA_CONNS ]] && echo "dtp / nginx throughput at c$EXTRA_CONNS: $(ratio "$(res "dtp-c$EXTRA_CONNS" 1)" "$(res "nginx-c$EXTRA_CONNS" 1)")"
+# Little's law: with N connections each waiting for its answer, requests/s = N / mean latency,
+# and under load no request is faster than one alone: N / (mean latency at one connection) is
+# the most any load can give at N connections, however little CPU a request took.
+ceiling() { awk -v n="$1" -v m="$2" 'BEGIN { if (m > 0) printf "%.0f", n * 1000 / m; else print "n/a" }'; }
+C1_MEAN=$(res dtp-c1 6)
+echo "the ceiling at one request's latency (connections / mean latency at c1 = $C1_MEAN ms):"
+for c in "$CONNS" $EXTRA_CONNS; do
+  cap=$(ceiling "$c" "$C1_MEAN")
+  echo "  c$c: $cap req/s = $(ratio "$cap" "$(res "nginx-c$c" 1)")x nginx; measured $(res "dtp-c$c" 1) at a mean latency of $(res "dtp-c$c" 6) ms"
+done
 
 if [[ ${#EDGE_RUNS[@]} -gt 0 ]]; then
   for e in tls ratelimit; do

@@ -11,7 +11,8 @@ to_ms() { # wrk latency ("812.00us", "2.03ms", "1.20s", "1.5m") -> ms
     else printf "nan" }'
 }
 
-# load <name> <url> <conns> <duration>: prints "rps p50_ms p99_ms requests errors" to $TMP/<name>.res
+# load <name> <url> <conns> <duration>: prints "rps p50_ms p99_ms requests errors mean_ms" to
+# $TMP/<name>.res (the mean is what Little's law takes: requests/s = connections / mean latency)
 load() {
   local name=$1 url=$2 conns=$3 dur=$4 out="$TMP/$1.load"
   local threads=$THREADS
@@ -19,14 +20,15 @@ load() {
   if [[ $LOADGEN == wrk ]]; then
     fg_wait wrk -t"$threads" -c"$conns" -d"$dur" --timeout 30s --latency "$url" >"$out" 2>&1 ||
       { cat "$out" >&2; die "wrk ($name)"; }
-    local rps p50 p99 reqs non2xx sockerr
+    local rps p50 p99 reqs non2xx sockerr mean
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+    mean=$(to_ms "$(awk '$1 == "Latency" {print $2; exit}' "$out")")
     p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
     p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
     reqs=$(awk '/requests in/ {print $1}' "$out")
     non2xx=$(awk -F': *' '/Non-2xx/ {print $2}' "$out")
     sockerr=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
-    echo "$rps $p50 $p99 ${reqs:-0} $((${non2xx:-0} + ${sockerr:-0}))" >"$TMP/$name.res"
+    echo "$rps $p50 $p99 ${reqs:-0} $((${non2xx:-0} + ${sockerr:-0})) $mean" >"$TMP/$name.res"
   else
     local fmt="--json"
     oha --help 2>/dev/null | grep -q -- '--output-format' && fmt="--output-format json"
@@ -35,11 +37,11 @@ load() {
     jq -r '[.summary.requestsPerSec, (.latencyPercentiles.p50 * 1000), (.latencyPercentiles.p99 * 1000),
             ([.statusCodeDistribution[]] | add // 0),
             (([.statusCodeDistribution | to_entries[] | select(.key != "200") | .value] | add // 0)
-             + ([.errorDistribution[]?] | add // 0))] | map(tostring) | join(" ")' "$out" >"$TMP/$name.res"
+             + ([.errorDistribution[]?] | add // 0)), (.summary.average * 1000)] | map(tostring) | join(" ")' "$out" >"$TMP/$name.res"
   fi
-  read -r rps p50 p99 reqs errs <"$TMP/$name.res"
+  read -r rps p50 p99 reqs errs mean <"$TMP/$name.res"
   [[ ${reqs:-0} -gt 0 ]] || die "$name: no request completed (see $out)"
-  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, $reqs requests, $errs errors"
+  log "$name: $rps req/s, mean $mean ms, p50 $p50 ms, p99 $p99 ms, $reqs requests, $errs errors"
 }
 
-res() { awk -v f="$2" '{print $f}' "$TMP/$1.res"; } # res <name> <field 1..5>
+res() { awk -v f="$2" '{print $f}' "$TMP/$1.res"; } # res <name> <field 1..6>

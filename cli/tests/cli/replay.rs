@@ -8,8 +8,8 @@ use dtp_sdk::{Client, ClientConfig};
 use serde_json::Value;
 use sui_sdk_types::Address;
 
-use super::browser;
 use super::common::{actor, addr, localnet, Dtp};
+use crate::support::browser;
 
 const LEASE_MS: u64 = 1_000;
 

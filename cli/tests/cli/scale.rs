@@ -5,15 +5,13 @@
 //! Host's endpoint limit, or of a data directory where no `dtp up` runs fails at once and changes
 //! nothing.
 
-mod support;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use support::*;
+use crate::support::*;
 
 /// `dtp <args>` with the test's CLI config: (success, stdout, stderr).
 fn dtp(args: &[&str], dir: &std::path::Path) -> (bool, String, String) {

@@ -4,14 +4,12 @@
 //! Host's heartbeat timeout; `dtp dashboard --host` of a Host that does not exist answers with a
 //! page that says so. Screenshots are kept under the target directory.
 
-mod support;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::browser::{self, tags_with};
-use support::*;
+use crate::support::browser::{self, tags_with};
+use crate::support::*;
 
 /// What the page shows for the server labelled `label`: `healthy`, `unhealthy`, or absent.
 fn health_of(dom: &str, label: &str) -> Option<String> {

@@ -4,12 +4,10 @@
 //! closed. With `--pipes 2` the gateway spreads requests over both pipes (a key stays on one) and
 //! `dtp replay` of both verifies them.
 
-mod support;
-
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use support::*;
+use crate::support::*;
 
 #[test]
 fn dtp_up_serves_round_robin_survives_a_killed_daemon_and_stops_cleanly() {

@@ -5,9 +5,8 @@
 //! none was given; without a faucet the admin funds the keys by a transfer, or, unfunded, names
 //! its address and the SUI it needs and creates nothing; bad input fails at once.
 
-mod support;
-
-use support::{alive, free_port};
+use crate::common::localnet;
+use crate::support::{self, alive, free_port};
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,28 +14,10 @@ use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use dtp_localnet::node::{Cadence, Latency, NodeConfig};
 use dtp_sdk::{Client, ClientConfig, Key};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
 
 const PKG: &str = "0x000000000000000000000000000000000000000000000000000000000000d7d7";
-
-async fn localnet() -> dtp_localnet::Running {
-    dtp_localnet::start(dtp_localnet::LocalnetConfig {
-        grpc: "127.0.0.1:0".parse().unwrap(),
-        faucet: "127.0.0.1:0".parse().unwrap(),
-        node: NodeConfig {
-            data_dir: None,
-            cadence: Cadence::Interval(Duration::from_millis(20)),
-            retain_checkpoints: None,
-            compact_log_bytes: None,
-            // Reads trail effects, as on a Sui fullnode.
-            latency: Latency::TESTS,
-        },
-    })
-    .await
-    .unwrap()
-}
 
 fn dtp(args: &[&str], dir: &Path) -> tokio::process::Command {
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_dtp"));
